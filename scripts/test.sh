@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The README's test command: a throwaway database with every tile module (and its
+# demo data) installed, every module test including the browser tours, then the
+# repository-level tests in tests/. Ends with one line "N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+bash "$REPO_DIR/scripts/setup.sh"
+
+modules=${TILE_TEST_MODULES:-$(tile_modules)}
+[ -n "$modules" ] || die "no tile module (tile_*/__manifest__.py) found in $REPO_DIR."
+tags=${TILE_TEST_TAGS:-$(echo "$modules" | sed 's/\(^\|,\)/\1\//g')}
+db=tile_test_$$
+log=$TILE_HOME/test-$db.log
+mkdir -p "$TILE_HOME"
+
+# Databases left by an earlier run that was killed would only fill the disk.
+for stale in $(pg_super -c "SELECT datname FROM pg_database WHERE datname ~ '^tile_test_[0-9]+$'"); do
+    pid=${stale#tile_test_}
+    if ! kill -0 "$pid" 2>/dev/null; then
+        info "dropping the database '$stale' left by an earlier run"
+        pg_super -c "DROP DATABASE IF EXISTS \"$stale\" WITH (FORCE)" >/dev/null
+    fi
+done
+cleanup() {
+    pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+    rm -rf "$TILE_DATA_DIR/filestore/$db"
+}
+trap cleanup EXIT
+
+info "installing $modules into the throwaway database '$db' and running tests tagged $tags"
+info "full log: $log"
+start=$(date +%s)
+set +e
+odoo_bin -d "$db" -i "$modules" --test-enable --test-tags "$tags" \
+    --stop-after-init --http-port "$((TILE_HTTP_PORT + 100))" --log-level=info \
+    --max-cron-threads=0 > "$log" 2>&1
+odoo_rc=$?
+set -e
+info "Odoo finished in $(( $(date +%s) - start )) s (exit code $odoo_rc)"
+
+# Odoo logs "<f> failed, <e> error(s) of <n> tests when loading database ...".
+summary=$(grep -oE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading' "$log" | tail -n 1 || true)
+read -r o_failed o_errors o_total < <(echo "$summary" | sed -E 's/([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/')
+o_failed=${o_failed:-0}; o_errors=${o_errors:-0}; o_total=${o_total:-0}
+# A skipped test (e.g. a tour without Chromium or websocket-client) proves nothing.
+o_skipped=$(grep -cE 'INFO .* skipped .* : ' "$log" || true)
+# Errors outside a test (a broken view, demo data that does not load) fail the run too.
+o_logged_errors=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" | grep -vcE 'FAIL:|ERROR:|failed, [0-9]+ error' || true)
+if [ -z "$summary" ]; then
+    info "Odoo printed no test summary: the modules did not install or no test ran."
+    o_logged_errors=$((o_logged_errors + 1))
+fi
+if [ "$o_total" -eq 0 ]; then
+    info "Odoo ran no test."
+fi
+grep -E ' (ERROR|CRITICAL) | skipped .* : |^(FAIL|ERROR): |^Traceback|^[A-Za-z.]*Error: ' "$log" | head -n 200 >&2 || true
+o_bad=$((o_failed + o_errors + o_skipped))
+o_passed=$((o_total - o_failed - o_errors - o_skipped))
+[ "$o_passed" -ge 0 ] || o_passed=0
+info "Odoo module tests: $o_total run, $o_failed failed, $o_errors errors, $o_skipped skipped (counted as failed), $o_logged_errors other logged errors"
+
+# Repository-level tests (compose file, scripts) with pytest.
+p_passed=0; p_failed=0
+if compgen -G "$REPO_DIR/tests/test_*.py" >/dev/null; then
+    set +e
+    presult=$(cd "$REPO_DIR" && "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
+    set -e
+    echo "$presult" | tail -n 30 >&2
+    p_passed=$(echo "$presult" | grep -oE '[0-9]+ passed' | tail -n1 | cut -d' ' -f1); p_passed=${p_passed:-0}
+    p_failed=$(echo "$presult" | grep -oE '[0-9]+ (failed|error)' | awk '{s+=$1} END {print s+0}')
+    echo "$presult" | grep -qE '[0-9]+ (passed|failed)' || p_failed=$((p_failed + 1))
+fi
+
+passed=$((o_passed + p_passed))
+failed=$((o_bad + o_logged_errors + p_failed))
+[ "$odoo_rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

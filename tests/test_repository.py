@@ -1,0 +1,89 @@
+"""Repository-level checks that need no Odoo: the Docker path, manifests, scripts."""
+
+import ast
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+import yaml  # PyYAML comes with Odoo's requirements
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+COMPOSE = ROOT / "docker" / "compose.yaml"
+MODULES = sorted(p.parent.name for p in ROOT.glob("tile_*/__manifest__.py"))
+
+
+def compose_config():
+    """The compose file as Docker Compose resolves it (docker-compose parses offline)."""
+    exe = shutil.which("docker-compose")
+    if not exe:
+        pytest.fail("docker-compose is not installed: run ./tile setup (it installs Debian's docker-compose)")
+    env = dict(os.environ, TILE_DB_PASSWORD="secret")
+    out = subprocess.run(
+        [exe, "-f", str(COMPOSE), "config"], capture_output=True, text=True, env=env, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    return yaml.safe_load(out.stdout)
+
+
+def test_compose_file_parses_and_has_the_services():
+    config = compose_config()
+    assert {"db", "install", "odoo", "certs", "proxy"} <= set(config["services"])
+
+
+def test_database_is_not_published_and_data_is_on_named_volumes():
+    config = compose_config()
+    services = config["services"]
+    assert "ports" not in services["db"], "the database must stay inside the compose network"
+    assert config["networks"]["backend"].get("internal") is True
+    assert "ports" not in services["odoo"], "Odoo is reached through the TLS proxy only"
+    assert {"tile-db", "tile-filestore", "tile-certs"} <= set(config["volumes"])
+    assert services["proxy"]["ports"], "the proxy is the only published service"
+
+
+def test_install_service_installs_every_tile_module():
+    config = compose_config()
+    command = config["services"]["install"]["command"]
+    command = " ".join(command) if isinstance(command, list) else command
+    assert "--stop-after-init" in command
+    for module in MODULES:
+        assert module in command, f"{module} is not installed by docker/compose.yaml"
+
+
+def test_odoo_images_are_community_18():
+    services = compose_config()["services"]
+    assert services["odoo"]["image"] == "odoo:18.0"
+    assert services["db"]["image"] == "postgres:16"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_manifest_is_valid(module):
+    manifest = ast.literal_eval((ROOT / module / "__manifest__.py").read_text())
+    assert manifest["version"].startswith("18.0.")
+    assert manifest["license"] in {"LGPL-3", "AGPL-3"}
+    for data in manifest.get("data", []) + manifest.get("demo", []):
+        assert (ROOT / module / data).is_file(), f"{module}: {data} is listed but missing"
+    assert (ROOT / module / "i18n" / "zh_CN.po").is_file(), f"{module} has no zh_CN translation"
+    assert (ROOT / module / "readme" / "DESCRIPTION.md").is_file()
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "./tile test" in readme
+    assert "exec ./tile test" in ci
+
+
+def test_missing_odoo_gives_a_one_line_cause(tmp_path):
+    out = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "setup.sh")],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, ODOO_PATH=str(tmp_path)),
+        check=False,
+    )
+    assert out.returncode != 0
+    assert f"no odoo-bin in {tmp_path}" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1

@@ -1,0 +1,212 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import tile_math
+
+# Above this many m² on one line the figure is almost surely a typo (a whole
+# tower block is rarely one line); large projects are split into phases.
+MAX_LINE_M2 = 100_000
+
+
+class SaleOrderLine(models.Model):
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "tile.quantity.mixin"]
+
+    tile_entry_unit = fields.Selection(
+        [("m2", "m²"), ("box", "Boxes"), ("piece", "Pieces")],
+        "Entered In",
+        default="m2",
+        help="Unit the salesperson typed the quantity in.",
+    )
+    tile_entry_qty = fields.Float(
+        "Asked Quantity",
+        digits=(16, 2),
+        help="Quantity as the customer asked for it, in the unit chosen in 'Entered In'. "
+        "The order quantity (pieces) is derived from it.",
+    )
+    tile_allow_loose = fields.Boolean(
+        "Loose Pieces",
+        compute="_compute_tile_allow_loose",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Allow loose pieces on this line instead of rounding up to whole boxes.",
+    )
+    tile_rounding_note = fields.Char("Rounding", compute="_compute_tile_rounding_note")
+    tile_price_per_m2 = fields.Float("Price/m²", compute="_compute_tile_unit_prices", digits="Product Price")
+    tile_price_per_box = fields.Float(
+        "Price/Box", compute="_compute_tile_unit_prices", digits="Product Price"
+    )
+    tile_room_id = fields.Many2one("tile.room", "Room", index="btree_not_null", ondelete="set null")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # product_uom_qty has a default (1.0), which would win over its compute:
+        # derive the pieces from the asked quantity before the record exists.
+        for vals in vals_list:
+            if vals.get("tile_entry_qty") and "product_uom_qty" not in vals and not vals.get("display_type"):
+                pieces = self._tile_pieces_from_vals(vals)
+                if pieces is not None:
+                    vals["product_uom_qty"] = pieces
+        return super().create(vals_list)
+
+    @api.model
+    def _tile_pieces_from_vals(self, vals):
+        """Pieces for create() values, or None when the constraints must speak instead."""
+        tmpl = self.env["product.product"].browse(vals.get("product_id")).product_tmpl_id
+        pieces_per_box, m2_per_box = tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box
+        if not tmpl.tile_is_tile or pieces_per_box <= 0 or m2_per_box <= 0 or vals["tile_entry_qty"] < 0:
+            return None
+        loose = vals.get("tile_allow_loose", tmpl.tile_allow_loose)
+        return tile_math.pieces_from(
+            vals["tile_entry_qty"],
+            vals.get("tile_entry_unit") or "m2",
+            pieces_per_box,
+            m2_per_box,
+            whole_boxes=not loose,
+        )
+
+    @api.depends("product_id")
+    def _compute_tile_allow_loose(self):
+        for line in self:
+            line.tile_allow_loose = line.product_id.tile_allow_loose
+
+    # Base dependencies repeated: an override's @api.depends replaces the parent's.
+    @api.depends(
+        "display_type",
+        "product_id",
+        "product_packaging_qty",
+        "tile_entry_qty",
+        "tile_entry_unit",
+        "tile_allow_loose",
+        "tile_is_tile",
+        "tile_pieces_per_box",
+        "tile_m2_per_box",
+    )
+    def _compute_product_uom_qty(self):
+        res = super()._compute_product_uom_qty()
+        for line in self:
+            if (
+                line.display_type
+                or not line._tile_priced()
+                or not line.tile_entry_qty
+                or line.tile_entry_qty < 0
+            ):
+                continue
+            line.product_uom_qty = line._tile_pieces_for_entry()
+        return res
+
+    def _tile_pieces_for_entry(self):
+        """Pieces that cover the asked quantity; extend to change the rounding policy."""
+        self.ensure_one()
+        return tile_math.pieces_from(
+            self.tile_entry_qty,
+            self.tile_entry_unit,
+            self.tile_pieces_per_box,
+            self.tile_m2_per_box,
+            whole_boxes=not self.tile_allow_loose,
+        )
+
+    @api.depends("tile_entry_qty", "tile_entry_unit", "tile_pieces", "tile_m2", "tile_boxes")
+    def _compute_tile_rounding_note(self):
+        units = dict(self._fields["tile_entry_unit"]._description_selection(self.env))
+        for line in self:
+            note = False
+            if line._tile_priced() and line.tile_entry_qty:
+                asked_pieces = tile_math.pieces_from(
+                    line.tile_entry_qty,
+                    line.tile_entry_unit,
+                    line.tile_pieces_per_box,
+                    line.tile_m2_per_box,
+                    whole_boxes=False,
+                )
+                exact = line.tile_entry_unit == "m2" and abs(line.tile_m2 - line.tile_entry_qty) < 0.005
+                if line.tile_pieces != asked_pieces or (line.tile_entry_unit == "m2" and not exact):
+                    boxes, loose = tile_math.split_boxes(line.tile_pieces, line.tile_pieces_per_box)
+                    note = (
+                        _(
+                            "%(asked)s %(unit)s asked → %(boxes)s boxes + %(loose)s pieces = "
+                            "%(m2)s m² (%(pieces)s pieces)",
+                            asked=round(line.tile_entry_qty, 4),
+                            unit=units.get(line.tile_entry_unit),
+                            boxes=boxes,
+                            loose=loose,
+                            m2=round(line.tile_m2, 2),
+                            pieces=line.tile_pieces,
+                        )
+                        if loose
+                        else _(
+                            "%(asked)s %(unit)s asked → %(boxes)s boxes = %(m2)s m² (%(pieces)s pieces)",
+                            asked=round(line.tile_entry_qty, 4),
+                            unit=units.get(line.tile_entry_unit),
+                            boxes=boxes,
+                            m2=round(line.tile_m2, 2),
+                            pieces=line.tile_pieces,
+                        )
+                    )
+            line.tile_rounding_note = note
+
+    @api.depends("price_unit", "tile_price_unit_type", "tile_m2_per_box")
+    def _compute_tile_unit_prices(self):
+        for line in self:
+            if not line._tile_priced():
+                line.tile_price_per_m2 = line.tile_price_per_box = 0.0
+            elif line.tile_price_unit_type == "box":
+                line.tile_price_per_box = line.price_unit
+                line.tile_price_per_m2 = line.price_unit / line.tile_m2_per_box
+            else:
+                line.tile_price_per_m2 = line.price_unit
+                line.tile_price_per_box = line.price_unit * line.tile_m2_per_box
+
+    @api.onchange("product_id")
+    def _onchange_product_id_tile_entry(self):
+        # An asked m² quantity means nothing for a product sold in plain units.
+        if self.product_id and not self.product_id.tile_is_tile:
+            self.tile_entry_qty = 0.0
+
+    @api.constrains("tile_entry_qty", "tile_entry_unit", "product_id")
+    def _check_tile_entry_qty(self):
+        for line in self.filtered(lambda sol: sol.tile_entry_qty and not sol.display_type):
+            if not line.product_id.tile_is_tile:
+                raise ValidationError(
+                    _(
+                        "%(product)s has no tile data, so it cannot be sold by m², box or piece. "
+                        "Enter the quantity in the product's own unit, or fill the product's Tile tab.",
+                        product=line.product_id.display_name,
+                    )
+                )
+            if line.tile_entry_qty < 0:
+                raise ValidationError(
+                    _(
+                        "%(product)s: the asked quantity cannot be negative; enter what the customer needs.",
+                        product=line.product_id.display_name,
+                    )
+                )
+            if line.tile_m2 > MAX_LINE_M2:
+                raise ValidationError(
+                    _(
+                        "%(product)s: %(m2)s m² on one line looks like a typo (the limit is %(max)s m²). "
+                        "Check the quantity and its unit, or split the order into phases.",
+                        product=line.product_id.display_name,
+                        m2=round(line.tile_m2),
+                        max=MAX_LINE_M2,
+                    )
+                )
+
+    # Base dependencies repeated: an override's @api.depends replaces the parent's.
+    @api.depends("product_uom_qty", "discount", "price_unit", "tax_id", "tile_price_qty")
+    def _compute_amount(self):
+        return super()._compute_amount()
+
+    def _prepare_base_line_for_taxes_computation(self, **kwargs):
+        # A tile's price is per m² or per box: the subtotal is that price times the
+        # quantity in m² or boxes, rounded once, never a rounded per-piece price.
+        if self._tile_priced() and "quantity" not in kwargs:
+            kwargs["quantity"] = self.tile_price_qty
+        return super()._prepare_base_line_for_taxes_computation(**kwargs)
+
+    def _prepare_invoice_line(self, **optional_values):
+        res = super()._prepare_invoice_line(**optional_values)
+        if self.tile_is_tile and not self.display_type:
+            res.update(self._tile_pack_values())
+        return res

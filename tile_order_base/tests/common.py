@@ -1,0 +1,86 @@
+"""Shared helpers for the tile suite's tests: tile products, customers, users and orders.
+
+Every tile module's tests build on these so that each test reads like the
+user's story instead of repeating set-up.
+"""
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+# Typical pack data (see DESIGN.md): pieces/box, m²/box, kg/box, boxes/pallet.
+PACKS = {
+    (300, 300): (11, 0.99, 20.0, 64),
+    (300, 600): (8, 1.44, 22.0, 48),
+    (600, 600): (4, 1.44, 32.0, 40),
+    (800, 800): (3, 1.92, 42.0, 30),
+    (600, 1200): (2, 1.44, 33.0, 32),
+    (750, 1500): (2, 2.25, 55.0, 24),
+}
+
+
+class TileTestMixin:
+    """Class-level factories; mix into any Odoo test case."""
+
+    @classmethod
+    def tile_product(cls, length=600, width=600, price=89.90, price_unit="m2", name=None, **extra):
+        pieces, m2, kg, pallet = PACKS.get((length, width), (4, length * width * 4 / 1e6, 30.0, 40))
+        vals = {
+            "name": name or f"Test tile {length}×{width}",
+            "type": "consu",
+            "tile_is_tile": True,
+            "tile_length_mm": length,
+            "tile_width_mm": width,
+            "tile_thickness_mm": 10,
+            "tile_pieces_per_box": pieces,
+            "tile_m2_per_box": m2,
+            "tile_weight_per_box": kg,
+            "tile_boxes_per_pallet": pallet,
+            "tile_price_unit": price_unit,
+            "list_price": price,
+            "taxes_id": [Command.clear()],
+        }
+        vals.update(extra)
+        return cls.env["product.product"].create(vals)
+
+    @classmethod
+    def plain_product(cls, name="Tile adhesive 25 kg bag", price=35.0):
+        return cls.env["product.product"].create(
+            {"name": name, "type": "consu", "list_price": price, "taxes_id": [Command.clear()]}
+        )
+
+    @classmethod
+    def tile_customer(cls, name="Test Customer", **extra):
+        return cls.env["res.partner"].create(dict({"name": name}, **extra))
+
+    @classmethod
+    def tile_salesman(cls, login, see_all=False):
+        groups = "sales_team.group_sale_salesman_all_leads" if see_all else "sales_team.group_sale_salesman"
+        return new_test_user(cls.env, login=login, groups=groups, name=login.title())
+
+    @classmethod
+    def tile_order(cls, partner, lines, user=None, **extra):
+        """An order; ``lines`` are (product, quantity, unit), unit 'm2', 'box', 'piece' or None (plain)."""
+        line_cmds = []
+        for product, qty, unit in lines:
+            if unit:
+                line_cmds.append(
+                    Command.create({"product_id": product.id, "tile_entry_unit": unit, "tile_entry_qty": qty})
+                )
+            else:
+                line_cmds.append(Command.create({"product_id": product.id, "product_uom_qty": qty}))
+        vals = {"partner_id": partner.id, "order_line": line_cmds}
+        if user:
+            vals["user_id"] = user.id
+        vals.update(extra)
+        return cls.env["sale.order"].create(vals)
+
+
+class TileCommon(TransactionCase, TileTestMixin):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.tile_600 = cls.tile_product(600, 600, 89.90)
+        cls.tile_300x600 = cls.tile_product(300, 600, 59.0)
+        cls.tile_1200_box = cls.tile_product(600, 1200, 168.0, price_unit="box")
+        cls.customer = cls.tile_customer("Wang Fang")

@@ -1,0 +1,107 @@
+"""Plain tile arithmetic: m² ⇄ boxes ⇄ pieces, rounding and wastage.
+
+No ORM here: models call these functions, tests call them directly. Quantities
+of pieces are whole numbers; m² and boxes are derived from pieces so that one
+exact stock quantity (pieces) sits under every figure shown to the user.
+"""
+
+import math
+
+# m² and box figures keep 4 decimals: 0.0001 m² is far below a tile's tolerance,
+# and it keeps 10 m² / 1.44 m² per box (6.944…) stable through a float round-trip.
+QTY_DIGITS = 4
+# Float noise below this never adds a box: 7.0000000001 boxes are 7 boxes.
+_EPSILON = 1e-9
+
+
+def format_area_m2(length_mm, width_mm):
+    """Covered area of one piece in m² (nominal format)."""
+    return (length_mm or 0.0) * (width_mm or 0.0) / 1_000_000.0
+
+
+def box_area_from_format(length_mm, width_mm, pieces_per_box):
+    """m² per box as format × pieces, before a maker's printed figure overrides it."""
+    return round(format_area_m2(length_mm, width_mm) * (pieces_per_box or 0), QTY_DIGITS)
+
+
+def area_deviation(m2_per_box, length_mm, width_mm, pieces_per_box):
+    """Relative gap between a printed m²/box and format × pieces (0.05 = 5 %)."""
+    nominal = box_area_from_format(length_mm, width_mm, pieces_per_box)
+    if not nominal:
+        return 0.0
+    return abs(m2_per_box - nominal) / nominal
+
+
+def pieces_from(qty, unit, pieces_per_box, m2_per_box, whole_boxes=True):
+    """Pieces needed to cover ``qty`` given in ``unit`` ('m2', 'box' or 'piece').
+
+    Always rounds up: never fewer m² than asked. With ``whole_boxes`` the result
+    is a whole number of boxes, so at most one box more than asked.
+    """
+    if qty < 0:
+        raise ValueError("quantity must not be negative")
+    if pieces_per_box <= 0 or m2_per_box <= 0:
+        raise ValueError("pieces per box and m² per box must be positive")
+    if unit == "piece":
+        pieces = math.ceil(qty - _EPSILON)
+    elif unit == "box":
+        pieces = math.ceil(qty * pieces_per_box - _EPSILON)
+    elif unit == "m2":
+        pieces = math.ceil(qty * pieces_per_box / m2_per_box - _EPSILON)
+    else:
+        raise ValueError(f"unknown unit {unit!r}")
+    pieces = max(pieces, 0)
+    if whole_boxes:
+        pieces = math.ceil(pieces / pieces_per_box - _EPSILON) * pieces_per_box
+    return int(pieces)
+
+
+def boxes_from_pieces(pieces, pieces_per_box):
+    """Boxes as a decimal (7.25 boxes = 7 boxes and one loose piece of four)."""
+    if not pieces_per_box:
+        return 0.0
+    return round(pieces / pieces_per_box, QTY_DIGITS)
+
+
+def m2_from_pieces(pieces, pieces_per_box, m2_per_box):
+    """m² covered by ``pieces``: whole boxes at the printed m²/box, loose pieces pro rata."""
+    if not pieces_per_box:
+        return 0.0
+    whole, loose = divmod(int(round(pieces)), int(pieces_per_box))
+    return round(whole * m2_per_box + loose * m2_per_box / pieces_per_box, QTY_DIGITS)
+
+
+def split_boxes(pieces, pieces_per_box):
+    """(whole boxes, loose pieces) for a number of pieces."""
+    if not pieces_per_box:
+        return 0, int(pieces)
+    whole, loose = divmod(int(round(pieces)), int(pieces_per_box))
+    return whole, loose
+
+
+def pallets_from_boxes(boxes, boxes_per_pallet):
+    """Pallets as a decimal; a partly filled pallet counts by its share."""
+    if not boxes_per_pallet:
+        return 0.0
+    return round(boxes / boxes_per_pallet, QTY_DIGITS)
+
+
+def weight_from_pieces(pieces, pieces_per_box, weight_per_box):
+    """Weight in kg of ``pieces`` (loose pieces weigh their share of a box)."""
+    if not pieces_per_box:
+        return 0.0
+    return round(pieces * weight_per_box / pieces_per_box, 3)
+
+
+def gross_area(net_area_m2, wastage_percent):
+    """Area to order for a room: net area plus wastage for cuts and breakage."""
+    if net_area_m2 < 0 or wastage_percent < 0:
+        raise ValueError("area and wastage must not be negative")
+    return round(net_area_m2 * (1 + wastage_percent / 100.0), QTY_DIGITS)
+
+
+def price_quantity(pieces, price_unit_type, pieces_per_box, m2_per_box):
+    """Quantity in the unit the price is given in ('m2' or 'box')."""
+    if price_unit_type == "box":
+        return boxes_from_pieces(pieces, pieces_per_box)
+    return m2_from_pieces(pieces, pieces_per_box, m2_per_box)

@@ -1,0 +1,2 @@
+from . import tile_takeoff_wizard_room
+from . import tile_takeoff_wizard
