@@ -66,8 +66,9 @@ if compgen -G "$REPO_DIR/tests/test_*.py" >/dev/null; then
     presult=$(cd "$REPO_DIR" && "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
     set -e
     echo "$presult" | tail -n 30 >&2
-    p_passed=$(echo "$presult" | grep -oE '[0-9]+ passed' | tail -n1 | cut -d' ' -f1); p_passed=${p_passed:-0}
-    p_failed=$(echo "$presult" | grep -oE '[0-9]+ (failed|error)' | awk '{s+=$1} END {print s+0}')
+    p_passed=$(echo "$presult" | tail -n1 | { grep -oE '[0-9]+ passed' || true; } | cut -d' ' -f1)
+    p_passed=${p_passed:-0}
+    p_failed=$(echo "$presult" | tail -n1 | { grep -oE '[0-9]+ (failed|error)' || true; } | awk '{s+=$1} END {print s+0}')
     echo "$presult" | grep -qE '[0-9]+ (passed|failed)' || p_failed=$((p_failed + 1))
 fi
 

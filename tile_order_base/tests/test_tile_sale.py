@@ -112,3 +112,22 @@ class TestTileSale(TileCommon):
             order.order_line.tile_entry_qty = -1
         order.order_line.invalidate_recordset()
         self.assertEqual(order.order_line.tile_entry_qty, 10, "the line keeps its last good quantity")
+
+    def test_errors_speak_the_users_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "tile_order_base")])._update_translations(
+            ["zh_CN"]
+        )
+        glue = self.plain_product()
+        with self.assertRaisesRegex(ValidationError, "没有瓷砖资料"), self.env.cr.savepoint():
+            self.env["sale.order"].with_context(lang="zh_CN").create(
+                {
+                    "partner_id": self.customer.id,
+                    "order_line": [
+                        Command.create({"product_id": glue.id, "tile_entry_unit": "m2", "tile_entry_qty": 10})
+                    ],
+                }
+            )
+        order = self.tile_order(self.customer, [(self.tile_600, 10, "m2")])
+        note = order.order_line.with_context(lang="zh_CN").tile_rounding_note
+        self.assertIn("7 箱 = 10.08 平方米", note)
