@@ -5,8 +5,12 @@ bash "$REPO_DIR/scripts/setup.sh"
 n=${1:-200}
 db=tile_bench_$$
 trap 'pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-info "installing tile_order_base (no demo) into '$db'"
-odoo_bin -d "$db" -i tile_order_base --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 \
-    || die "installing tile_order_base into the benchmark database failed (see above)."
-PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_order_base.py" "$TILE_CONF" "$db" "$n" 2>&1 \
-    | grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) '
+modules=$(tile_modules)
+info "installing $modules (no demo) into '$db'"
+odoo_bin -d "$db" -i "$modules" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 \
+    || die "installing the tile modules into the benchmark database failed (see above)."
+quiet() { grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) ' || true; }
+echo "== tile_order_base: orders entered in m² vs plain quantities"
+PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_order_base.py" "$TILE_CONF" "$db" "$n" 2>&1 | quiet
+echo "== tile_inventory: one-shade allocation"
+PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_inventory.py" "$TILE_CONF" "$db" 2>&1 | quiet

@@ -21,7 +21,7 @@ if [ ${#apt_needed[@]} -gt 0 ]; then
 fi
 
 # Python venv: rebuilt only when Odoo's or the project's requirements change.
-stamp_want=$(cat "$ODOO_PATH/requirements.txt" "$REPO_DIR/requirements.txt" | sha256sum | cut -c1-16)
+stamp_want=$(cat "$ODOO_PATH/requirements.txt" "$REPO_DIR/requirements.txt" "$REPO_DIR/requirements-oca.txt" | sha256sum | cut -c1-16)
 stamp_file=$TILE_VENV/.tile-requirements
 if [ ! -x "$PY" ] || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_want" ]; then
     python_bin=${TILE_PYTHON:-$(command -v python3.11 || command -v python3)}

@@ -100,6 +100,11 @@ def gross_area(net_area_m2, wastage_percent):
     return round(net_area_m2 * (1 + wastage_percent / 100.0), QTY_DIGITS)
 
 
+def fmt_qty(value):
+    """A quantity as people write it: 100, 14.4, 7.25 (no trailing zeros)."""
+    return f"{round(value or 0.0, 2):g}"
+
+
 def price_quantity(pieces, price_unit_type, pieces_per_box, m2_per_box):
     """Quantity in the unit the price is given in ('m2' or 'box')."""
     if price_unit_type == "box":

@@ -1,0 +1,26 @@
+/** @odoo-module **/
+import {registry} from "@web/core/registry";
+
+// A salesperson confirms a tile order and finds its one-shade lot on the delivery.
+registry.category("web_tour.tours").add("tile_confirm_sees_lot_tour", {
+    steps: () => [
+        {
+            content: "Confirm the quotation",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_confirm]:visible",
+            run: "click",
+        },
+        {
+            content: "The line now shows the shade of its lot",
+            trigger: ".o_form_view .o_data_row .o_data_cell[name=tile_lot_shade]:contains('TOUR-SHADE')",
+        },
+        {
+            content: "Open the delivery",
+            trigger: ".o_form_view button[name=action_view_delivery]",
+            run: "click",
+        },
+        {
+            content: "The delivery reserves that lot",
+            trigger: ".o_form_view:contains('TOUR-LOT-1')",
+        },
+    ],
+});
