@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
@@ -132,7 +134,7 @@ class SaleOrder(models.Model):
             qty = sum(group.mapped("product_uom_qty"))
             chosen = choose_lot(options[product], qty)
             if chosen:
-                assignments[group] = chosen.lot_id
+                assignments[group] = chosen
                 options[product] = [
                     opt._replace(free=opt.free - qty) if opt.lot_id == chosen.lot_id else opt
                     for opt in options[product]
@@ -150,13 +152,33 @@ class SaleOrder(models.Model):
             problems.append(self._tile_no_lot_message(group, qty, options[product], plan))
         if problems:
             raise UserError("\n\n".join(problems))
-        for group, lot_id in assignments.items():
-            group.write({"lot_id": lot_id})
+        for group, chosen in assignments.items():
+            group.write({"lot_id": chosen.lot_id})
+        if assignments:
+            self._tile_post_allocation(assignments)
         # A hold turns into the reservation the confirmation makes.
         own = self._tile_own_holds(lines.product_id)
         own.filtered(lambda hold: hold.lot_id in lines.lot_id).write({"state": "done"})
         for line, plan in splits.items():
             self._tile_split_line(line, plan)
+
+    def _tile_post_allocation(self, assignments):
+        """Say in the chatter which lot serves which lines, and why that one."""
+        reasons = {
+            0: _("held for this customer"),
+            1: _("the shade this customer bought before"),
+            2: _("the smallest lot that covers it (bigger lots stay whole)"),
+        }
+        items = Markup("").join(
+            Markup("<li>%s → %s: %s</li>")
+            % (
+                ", ".join(group.mapped(lambda sol: sol.tile_room_id.name or sol.product_id.display_name)),
+                group.lot_id.display_name,
+                reasons.get(chosen.preferred, ""),
+            )
+            for group, chosen in assignments.items()
+        )
+        self.message_post(body=Markup("%s<ul>%s</ul>") % (_("One shade per group, lots chosen:"), items))
 
     def _tile_may_split(self):
         """Whether this user may serve a line from several lots; a reason is required."""

@@ -84,3 +84,10 @@ class TestOneShadeAllocation(TileInventoryCommon):
         lots = self.env["stock.lot"].with_user(salesman).search(action["domain"])
         self.assertEqual(set(lots.mapped("tile_shade")), {"A12", "B07", "C03"})
         self.assertEqual(sorted(lots.mapped("tile_boxes_free")), [10, 25, 100])
+
+    def test_the_choice_is_explained_in_the_chatter(self):
+        order = self.tile_order(self.customer, [(self.tile_600, 10, "m2")])
+        order.action_confirm()
+        body = order.message_ids.filtered(lambda m: "lots chosen" in (m.body or ""))[:1].body
+        self.assertIn("SMALL", body)
+        self.assertIn("smallest lot that covers it", body)
