@@ -61,26 +61,33 @@ class SaleOrder(models.Model):
                 ORDER BY id FOR UPDATE""",
             [products.ids, locations.ids],
         )
-        self.env["stock.quant"].invalidate_model(["quantity", "reserved_quantity"])
-        groups = self.env["stock.quant"]._read_group(
-            [
-                ("product_id", "in", products.ids),
-                ("location_id", "in", locations.ids),
-                ("lot_id", "!=", False),
-            ],
-            ["product_id", "lot_id"],
-            ["quantity:sum", "reserved_quantity:sum"],
+        # One aggregate query, no record per lot: allocation must stay fast with
+        # thousands of lots per tile (an ORM read of each lot would not).
+        self.env["stock.lot"].flush_model(["tile_production_date"])
+        self.env.cr.execute(
+            """SELECT q.product_id, q.lot_id,
+                      SUM(q.quantity) - SUM(q.reserved_quantity),
+                      COALESCE(l.tile_production_date, l.create_date::date)
+                 FROM stock_quant q
+                 JOIN stock_lot l ON l.id = q.lot_id
+                WHERE q.product_id = ANY(%s) AND q.location_id = ANY(%s)
+             GROUP BY q.product_id, q.lot_id, l.tile_production_date, l.create_date""",
+            [products.ids, locations.ids],
         )
-        preferred = self._tile_preferred_lots(products)
+        rows = self.env.cr.fetchall()
+        preferred = set(self._tile_preferred_lots(products).ids)
         mine = self._tile_own_holds(products)
+        mine_lots = set(mine.lot_id.ids)
         held_by_others = defaultdict(float)
         for hold in self._tile_active_holds(products) - mine:
-            held_by_others[hold.lot_id] += hold.quantity
+            held_by_others[hold.lot_id.id] += hold.quantity
+        product_by_id = {product.id: product for product in products}
         options = defaultdict(list)
-        for product, lot, qty, reserved in groups:
-            age = lot.tile_production_date or lot.create_date.date()
-            rank = 0 if lot in mine.lot_id else 1 if lot in preferred else 2
-            options[product].append(LotOption(lot.id, qty - reserved - held_by_others[lot], rank, age))
+        for product_id, lot_id, free, age in rows:
+            rank = 0 if lot_id in mine_lots else 1 if lot_id in preferred else 2
+            options[product_by_id[product_id]].append(
+                LotOption(lot_id, free - held_by_others[lot_id], rank, age)
+            )
         return options
 
     def _tile_active_holds(self, products):

@@ -32,14 +32,29 @@ class StockLot(models.Model):
 
     @api.model
     def _tile_largest_free(self, products):
-        """{product: largest free pieces one single lot of it can still serve}."""
+        """{product: largest free pieces one single lot of it can still serve}.
+
+        One aggregate query: a tile may have thousands of lots.
+        """
         if not products:
             return {}
-        lots = self.search([("product_id", "in", products.ids)])
-        largest = {}
-        for lot in lots:
-            largest[lot.product_id] = max(largest.get(lot.product_id, 0.0), lot.tile_qty_free)
-        return largest
+        self.env["stock.quant"].flush_model()
+        self.env["tile.stock.hold"].flush_model()
+        self.env.cr.execute(
+            """SELECT per_lot.product_id, MAX(per_lot.free - COALESCE(held.qty, 0))
+                 FROM (SELECT q.product_id, q.lot_id, SUM(q.quantity - q.reserved_quantity) AS free
+                         FROM stock_quant q
+                         JOIN stock_location loc ON loc.id = q.location_id AND loc.usage = 'internal'
+                        WHERE q.product_id = ANY(%s) AND q.lot_id IS NOT NULL
+                          AND q.company_id = ANY(%s)
+                     GROUP BY q.product_id, q.lot_id) per_lot
+            LEFT JOIN (SELECT lot_id, SUM(quantity) AS qty FROM tile_stock_hold
+                        WHERE state = 'active' GROUP BY lot_id) held ON held.lot_id = per_lot.lot_id
+             GROUP BY per_lot.product_id""",
+            [products.ids, self.env.companies.ids],
+        )
+        by_id = dict(self.env.cr.fetchall())
+        return {product: max(by_id.get(product.id) or 0.0, 0.0) for product in products}
 
     def _tile_stock_domain(self):
         """Quants counted in a lot's availability; extend to change the locations."""
