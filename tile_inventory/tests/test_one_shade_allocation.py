@@ -91,3 +91,10 @@ class TestOneShadeAllocation(TileInventoryCommon):
         body = order.message_ids.filtered(lambda m: "lots chosen" in (m.body or ""))[:1].body
         self.assertIn("SMALL", body)
         self.assertIn("smallest lot that covers it", body)
+
+    def test_no_single_lot_message_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "tile_inventory")])._update_translations(["zh_CN"])
+        order = self.tile_order(self.customer, [(self.tile_600, 150, "m2")])
+        with self.assertRaisesRegex(UserError, "没有单一批次能满足"):
+            order.with_context(lang="zh_CN").action_confirm()
