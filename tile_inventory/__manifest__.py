@@ -11,6 +11,7 @@
     "data": [
         "security/tile_inventory_security.xml",
         "security/ir.model.access.csv",
+        "data/res_groups_data.xml",
         "data/tile_inventory_cron.xml",
         "data/stock_scrap_reason_data.xml",
         "views/tile_stock_hold_views.xml",

@@ -100,6 +100,15 @@ def gross_area(net_area_m2, wastage_percent):
     return round(net_area_m2 * (1 + wastage_percent / 100.0), QTY_DIGITS)
 
 
+def unit_prices(price, price_unit_type, m2_per_box):
+    """(price per m², price per box) of a price given per 'm2' or per 'box'."""
+    if not m2_per_box:
+        return 0.0, 0.0
+    if price_unit_type == "box":
+        return price / m2_per_box, price
+    return price, price * m2_per_box
+
+
 def fmt_qty(value):
     """A quantity as people write it: 100, 14.4, 7.25 (no trailing zeros)."""
     return f"{round(value or 0.0, 2):g}"

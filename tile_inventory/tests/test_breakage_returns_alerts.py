@@ -106,3 +106,12 @@ class TestBreakageReturnsAlerts(TileInventoryCommon):
         self.assertEqual((row_b.boxes, row_b.m2), (100, 144))
         fragmented = Report.search([("product_id", "=", self.tile_600.id), ("is_fragmented", "=", True)])
         self.assertEqual(fragmented.lot_id.name, "CRUMBS", "3 boxes left: hard to sell for one floor")
+
+    def test_delivery_slip_prints_shade_boxes_m2_and_totals(self):
+        _order, delivery = self._delivered_order()
+        html = self.env["ir.actions.report"]._render_qweb_html("stock.report_deliveryslip", delivery.ids)[0]
+        html = html.decode()
+        self.assertIn("RET-A", html)
+        self.assertIn("Shade", html)
+        self.assertIn("7 boxes · 10.08 m² · 224 kg", html)
+        self.assertIn("Tiles: 10.08 m² · 7 boxes · 224 kg", html)

@@ -105,14 +105,9 @@ class ProductTemplate(models.Model):
     @api.depends("list_price", "tile_price_unit", "tile_m2_per_box")
     def _compute_tile_prices(self):
         for tmpl in self:
-            if not tmpl.tile_is_tile or not tmpl.tile_m2_per_box:
-                tmpl.tile_price_per_m2 = tmpl.tile_price_per_box = 0.0
-            elif tmpl.tile_price_unit == "box":
-                tmpl.tile_price_per_box = tmpl.list_price
-                tmpl.tile_price_per_m2 = tmpl.list_price / tmpl.tile_m2_per_box
-            else:
-                tmpl.tile_price_per_m2 = tmpl.list_price
-                tmpl.tile_price_per_box = tmpl.list_price * tmpl.tile_m2_per_box
+            per_m2, per_box = tile_math.unit_prices(tmpl.list_price, tmpl.tile_price_unit, tmpl.tile_m2_per_box)
+            tmpl.tile_price_per_m2 = per_m2 if tmpl.tile_is_tile else 0.0
+            tmpl.tile_price_per_box = per_box if tmpl.tile_is_tile else 0.0
 
     @api.depends("tile_m2_per_box", "tile_length_mm", "tile_width_mm", "tile_pieces_per_box")
     def _compute_tile_m2_deviation_warning(self):
@@ -188,3 +183,16 @@ class ProductTemplate(models.Model):
         """(pieces per box, m² per box) of a tile, the data every quantity is derived from."""
         self.ensure_one()
         return self.tile_pieces_per_box, self.tile_m2_per_box
+
+    def _tile_qty_summary(self, pieces):
+        """'7 boxes · 10.08 m² · 224 kg' for a number of pieces of this tile (printed documents)."""
+        self.ensure_one()
+        if not self.tile_is_tile or self.tile_pieces_per_box <= 0:
+            return ""
+        pcs = self.tile_pieces_per_box
+        return self.env._(
+            "%(boxes)s boxes · %(m2)s m² · %(kg)s kg",
+            boxes=tile_math.fmt_qty(tile_math.boxes_from_pieces(pieces, pcs)),
+            m2=tile_math.fmt_qty(tile_math.m2_from_pieces(pieces, pcs, self.tile_m2_per_box)),
+            kg=tile_math.fmt_qty(tile_math.weight_from_pieces(pieces, pcs, self.tile_weight_per_box)),
+        )

@@ -53,3 +53,19 @@ class TestTileInvoice(AccountTestInvoicingCommon, TileTestMixin):
         line = invoice.invoice_line_ids
         line.quantity = 28
         self.assertEqual(line.price_subtotal, 906.19)
+
+    def test_printed_quotation_and_invoice_show_tile_quantities(self):
+        order = self.tile_order(self.partner_a, [(self.tile, 10, "m2")])
+        html = self.env["ir.actions.report"]._render_qweb_html("sale.report_saleorder", order.ids)[0].decode()
+        self.assertIn("10.08", html)
+        self.assertIn("/ m²", html)
+        self.assertIn("Total m²", html)
+        order.action_confirm()
+        order.order_line.qty_delivered = 28
+        invoice = order._create_invoices()
+        invoice.action_post()
+        html = (
+            self.env["ir.actions.report"]._render_qweb_html("account.report_invoice", invoice.ids)[0].decode()
+        )
+        self.assertIn("10.08", html)
+        self.assertIn("906.19", html)

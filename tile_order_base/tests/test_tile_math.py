@@ -39,6 +39,11 @@ class TestTileMath(BaseCase):
         self.assertEqual(tile_math.pallets_from_boxes(20, 0), 0.0)
         self.assertEqual(tile_math.gross_area(27.9, 7), 29.853)
 
+    def test_unit_prices(self):
+        self.assertEqual(tile_math.unit_prices(89.90, "m2", 1.44), (89.90, 89.90 * 1.44))
+        self.assertEqual(tile_math.unit_prices(144.0, "box", 1.44), (100.0, 144.0))
+        self.assertEqual(tile_math.unit_prices(10.0, "m2", 0), (0.0, 0.0))
+
     def test_bad_input(self):
         with self.assertRaises(ValueError):
             tile_math.pieces_from(-1, "m2", 4, 1.44)
