@@ -105,7 +105,9 @@ class ProductTemplate(models.Model):
     @api.depends("list_price", "tile_price_unit", "tile_m2_per_box")
     def _compute_tile_prices(self):
         for tmpl in self:
-            per_m2, per_box = tile_math.unit_prices(tmpl.list_price, tmpl.tile_price_unit, tmpl.tile_m2_per_box)
+            per_m2, per_box = tile_math.unit_prices(
+                tmpl.list_price, tmpl.tile_price_unit, tmpl.tile_m2_per_box
+            )
             tmpl.tile_price_per_m2 = per_m2 if tmpl.tile_is_tile else 0.0
             tmpl.tile_price_per_box = per_box if tmpl.tile_is_tile else 0.0
 

@@ -149,7 +149,9 @@ class SaleOrderLine(models.Model):
     @api.depends("price_unit", "tile_price_unit_type", "tile_m2_per_box")
     def _compute_tile_unit_prices(self):
         for line in self:
-            per_m2, per_box = tile_math.unit_prices(line.price_unit, line.tile_price_unit_type, line.tile_m2_per_box)
+            per_m2, per_box = tile_math.unit_prices(
+                line.price_unit, line.tile_price_unit_type, line.tile_m2_per_box
+            )
             line.tile_price_per_m2 = per_m2 if line._tile_priced() else 0.0
             line.tile_price_per_box = per_box if line._tile_priced() else 0.0
 
