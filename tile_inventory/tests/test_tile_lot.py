@@ -99,3 +99,10 @@ class TestTileLot(TileInventoryCommon):
             form.tile_length_mm = 600
             form.tile_width_mm = 600
             form.tile_pieces_per_box = 4
+
+    def test_lot_label_prints_shade_and_caliber(self):
+        lot = self.tile_lot(self.tile_600, "CAL-LABEL", 4, shade="A12", caliber="3")
+        html = self.env["ir.actions.report"]._render_qweb_html("stock.report_lot_label", lot.ids)[0].decode()
+        self.assertIn("CAL-LABEL", html)
+        self.assertIn("A12", html)
+        self.assertIn("/ 3", html)
