@@ -29,3 +29,14 @@ class TestTileTour(HttpCase, TileTestMixin):
         self.assertEqual(sections.mapped("name"), ["Living room", "Kitchen"])
         self.assertEqual(order.tile_total_boxes, 23)
         self.assertEqual(order.tile_total_m2, 33.12)
+
+    def test_customer_sees_boxes_and_m2_in_the_portal(self):
+        order = self.tile_order(self.customer, [(self.tile, 10, "m2")])
+        order.action_quotation_sent()
+        response = self.url_open(order.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("10.08", response.text)
+        self.assertIn("/ m²", response.text)
+        self.assertIn("906.19", response.text)
+        # Another customer's link without the token is refused, not a traceback.
+        self.assertNotEqual(self.url_open(f"/my/orders/{order.id}", allow_redirects=False).status_code, 200)
