@@ -46,6 +46,14 @@ def split_plan(options, qty):
     return plan if left <= _EPSILON else None
 
 
+def take(options, plan):
+    """``options`` with the quantities of ``plan`` ([(lot_id, qty)]) no longer free."""
+    taken = dict(plan)
+    return [
+        opt._replace(free=opt.free - taken[opt.lot_id]) if opt.lot_id in taken else opt for opt in options
+    ]
+
+
 def add_working_days(start, days):
     """The date ``days`` working days (Monday to Friday) after ``start``."""
     current, left = start, days

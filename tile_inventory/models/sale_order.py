@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.tile_order_base import tile_math
 
-from ..allocation import LotOption, best_options, choose_lot, split_plan
+from ..allocation import LotOption, best_options, choose_lot, split_plan, take
 
 
 class SaleOrder(models.Model):
@@ -142,19 +142,12 @@ class SaleOrder(models.Model):
             chosen = choose_lot(options[product], qty)
             if chosen:
                 assignments[group] = chosen
-                options[product] = [
-                    opt._replace(free=opt.free - qty) if opt.lot_id == chosen.lot_id else opt
-                    for opt in options[product]
-                ]
+                options[product] = take(options[product], [(chosen.lot_id, qty)])
                 continue
             plan = split_plan(options[product], qty) if len(group) == 1 else None
             if plan and self._tile_may_split():
                 splits[group] = plan
-                for lot_id, take in plan:
-                    options[product] = [
-                        opt._replace(free=opt.free - take) if opt.lot_id == lot_id else opt
-                        for opt in options[product]
-                    ]
+                options[product] = take(options[product], plan)
                 continue
             problems.append(self._tile_no_lot_message(group, qty, options[product], plan))
         if problems:

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import BaseCase, tagged
 
-from odoo.addons.tile_inventory.allocation import LotOption, best_options, choose_lot, split_plan
+from odoo.addons.tile_inventory.allocation import LotOption, best_options, choose_lot, split_plan, take
 
 
 @tagged("post_install", "-at_install")
@@ -29,3 +29,7 @@ class TestAllocationMath(BaseCase):
         self.assertEqual(split_plan(self.options, 450), [(1, 400), (4, 50)], "fewest lots, largest first")
         self.assertIsNone(split_plan(self.options, 1000))
         self.assertEqual(best_options([LotOption(9, 0, 1, date(2025, 1, 1))]), [])
+
+    def test_take_reduces_only_the_lots_in_the_plan(self):
+        left = take(self.options, [(1, 400), (4, 50)])
+        self.assertEqual([opt.free for opt in left], [0, 60, 60, 50])
