@@ -7,7 +7,14 @@
     "website": "https://example.com/tile-suite",
     # AGPL-3 because it builds on OCA's sale_order_lot_selection and stock_restrict_lot.
     "license": "AGPL-3",
-    "depends": ["tile_order_base", "sale_stock", "sale_order_lot_selection", "stock_restrict_lot"],
+    "depends": [
+        "tile_order_base",
+        "sale_stock",
+        # Distributors buy their tiles from makers: purchase orders bring the lots in.
+        "purchase_stock",
+        "sale_order_lot_selection",
+        "stock_restrict_lot",
+    ],
     "data": [
         "security/tile_inventory_security.xml",
         "security/ir.model.access.csv",

@@ -6,7 +6,7 @@
     "author": "Tile Suite",
     "website": "https://example.com/tile-suite",
     "license": "LGPL-3",
-    "depends": ["sale_management"],
+    "depends": ["sale_management", "sale_margin"],
     "data": [
         "security/tile_security.xml",
         "security/ir.model.access.csv",

@@ -73,7 +73,7 @@ class TestBreakageReturnsAlerts(TileInventoryCommon):
             scrap.action_tile_replace_from_lot()
 
     def test_safety_stock_alerts_purchasing_once_per_crossing(self):
-        buyer = new_test_user(self.env, login="tile_buyer", groups="stock.group_stock_manager")
+        buyer = new_test_user(self.env, login="tile_buyer", groups="purchase.group_purchase_user")
         tmpl = self.tile_600.product_tmpl_id
         tmpl.write({"tile_safety_qty": 100, "tile_safety_unit": "box"})
         orderpoint = self.env["stock.warehouse.orderpoint"].search([("product_id", "=", self.tile_600.id)])

@@ -19,8 +19,9 @@ class AccountMove(models.Model):
             move.tile_total_pallets = sum(lines.mapped("tile_pallets"))
 
     def _prepare_product_base_line_for_taxes_computation(self, product_line):
-        # Invoice lines of tiles are priced per m² or per box, like their order lines.
+        # Customer invoice lines of tiles are priced per m² or per box, like their order
+        # lines; vendor bills keep Odoo's price per unit (see AccountMoveLine._tile_priced).
         base_line = super()._prepare_product_base_line_for_taxes_computation(product_line)
-        if self.is_invoice(include_receipts=True) and product_line._tile_priced():
+        if product_line._tile_priced():
             base_line["quantity"] = product_line.tile_price_qty
         return base_line

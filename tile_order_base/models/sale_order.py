@@ -60,15 +60,18 @@ class SaleOrder(models.Model):
         return self.search(domain, order="date_order desc, id desc", limit=limit)
 
     @api.depends("partner_id")
+    @api.depends_context("lang", "uid")
     def _compute_tile_customer_context(self):
         for order in self:
             past = order._tile_customer_past_orders(limit=50)
             order.tile_customer_order_ids = past[:CONTEXT_LIMIT]
-            addresses = Counter(past.mapped("partner_shipping_id"))
             order.tile_customer_addresses = self._tile_html_list(
                 [
-                    (partner.display_name, _("%s orders", count))
-                    for partner, count in addresses.most_common(CONTEXT_LIMIT)
+                    (
+                        partner.display_name,
+                        order.env._("1 order") if count == 1 else order.env._("%s orders", count),
+                    )
+                    for partner, count in order._tile_address_counts(past).most_common(CONTEXT_LIMIT)
                 ]
             )
             order.tile_customer_formats = self._tile_html_list(order._tile_customer_formats(past))
@@ -87,7 +90,7 @@ class SaleOrder(models.Model):
             tmpl = product.product_tmpl_id
             key = " · ".join(filter(None, [tmpl.tile_format, tmpl.tile_series_id.name]))
             per_key[key] += m2
-        return [(key, _("%s m²", round(m2, 2))) for key, m2 in per_key.most_common(CONTEXT_LIMIT)]
+        return [(key, self.env._("%s m²", round(m2, 2))) for key, m2 in per_key.most_common(CONTEXT_LIMIT)]
 
     @api.model
     def _tile_html_list(self, rows):
@@ -99,15 +102,27 @@ class SaleOrder(models.Model):
         )
         return Markup("<ul class='mb-0'>%s</ul>") % items
 
+    @api.model
+    def _tile_address_counts(self, orders):
+        """Counter {delivery address: number of ``orders`` that used it}."""
+        # One entry per order: mapped() would de-duplicate the addresses.
+        return Counter(order.partner_shipping_id for order in orders if order.partner_shipping_id)
+
+    def onchange(self, values, field_names, fields_spec):
+        # Marks what a person does in the form, as opposed to orders made by import or code.
+        return super(SaleOrder, self.with_context(tile_in_form=True)).onchange(values, field_names, fields_spec)
+
     @api.depends("partner_id")
     def _compute_partner_shipping_id(self):
         res = super()._compute_partner_shipping_id()
-        # Propose the delivery address this customer used most on earlier orders.
+        if not self.env.context.get("tile_in_form"):
+            return res
+        # In the form, propose the delivery address this customer used most; among
+        # equals the most recent (past orders come newest first).
         for order in self.filtered("partner_id"):
-            past = order._tile_customer_past_orders(limit=50)
-            if past:
-                most_used = Counter(past.mapped("partner_shipping_id")).most_common(1)[0][0]
-                order.partner_shipping_id = most_used
+            counts = self._tile_address_counts(order._tile_customer_past_orders(limit=50))
+            if counts:
+                order.partner_shipping_id = counts.most_common(1)[0][0]
         return res
 
     def action_tile_takeoff(self):

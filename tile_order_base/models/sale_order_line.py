@@ -195,6 +195,50 @@ class SaleOrderLine(models.Model):
     def _compute_amount(self):
         return super()._compute_amount()
 
+    @api.depends(
+        "state",
+        "product_id",
+        "untaxed_amount_invoiced",
+        "qty_delivered",
+        "product_uom_qty",
+        "price_unit",
+        "tile_price_qty",
+    )
+    def _compute_untaxed_amount_to_invoice(self):
+        res = super()._compute_untaxed_amount_to_invoice()
+        # Odoo multiplies the price by the quantity in pieces; a tile's price is per m²
+        # or per box, so the amount is that price times the m² (or boxes) still due.
+        for line in self.filtered(lambda sol: sol.state == "sale" and sol._tile_priced()):
+            pieces = line.qty_delivered if line.product_id.invoice_policy == "delivery" else line.product_uom_qty
+            base_line = line._prepare_base_line_for_taxes_computation(
+                quantity=line._tile_price_qty_of(pieces)
+            )
+            self.env["account.tax"]._add_tax_details_in_base_line(base_line, line.company_id)
+            subtotal = line.currency_id.round(base_line["tax_details"]["raw_total_excluded_currency"])
+            line.untaxed_amount_to_invoice = subtotal - line.untaxed_amount_invoiced
+        return res
+
+    def _tile_price_qty_of(self, pieces):
+        """Quantity in the price's unit (m² or boxes) of ``pieces`` of this line's tile."""
+        self.ensure_one()
+        return tile_math.price_quantity(
+            pieces, self.tile_price_unit_type, self.tile_pieces_per_box, self.tile_m2_per_box
+        )
+
+    @api.constrains("product_uom", "product_id", "tile_is_tile")
+    def _check_tile_uom(self):
+        for line in self.filtered(lambda sol: sol.tile_is_tile and not sol.display_type):
+            if line.product_uom and line.product_uom != line.product_id.uom_id:
+                raise ValidationError(
+                    _(
+                        "%(product)s is sold in %(unit)s (pieces); to sell by m² or boxes use "
+                        "'Entered In' instead of another unit of measure. Set the line's unit back "
+                        "to %(unit)s.",
+                        product=line.product_id.display_name,
+                        unit=line.product_id.uom_id.name,
+                    )
+                )
+
     def _prepare_base_line_for_taxes_computation(self, **kwargs):
         # A tile's price is per m² or per box: the subtotal is that price times the
         # quantity in m² or boxes, rounded once, never a rounded per-piece price.

@@ -5,7 +5,7 @@ user's story instead of repeating set-up.
 """
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user
 
 # Typical pack data (see DESIGN.md): pieces/box, m²/box, kg/box, boxes/pallet.
 PACKS = {
@@ -73,6 +73,14 @@ class TileTestMixin:
             vals["user_id"] = user.id
         vals.update(extra)
         return cls.env["sale.order"].create(vals)
+
+
+    def assertOrderFormOpens(self, order, user):
+        """``user`` opens ``order`` the way the web client does: the form's own web_read."""
+        form = Form(order.with_user(user))
+        self.assertEqual(form.name, order.name)
+        if order.tile_room_ids:
+            self.assertEqual(len(form.tile_room_ids), len(order.tile_room_ids), "the rooms tab loads")
 
 
 class TileCommon(TransactionCase, TileTestMixin):

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import TileCommon
 
@@ -65,3 +65,13 @@ class TestTileAccess(TileCommon):
         self.assertFalse(
             self.env["tile.takeoff.wizard"].with_user(self.alice).search([("id", "=", wizard.id)])
         )
+
+    def test_every_group_reaching_the_order_form_opens_it_with_rooms(self):
+        for groups in (
+            "account.group_account_invoice",
+            "account.group_account_readonly",
+            "account.group_account_user",
+        ):
+            with self.subTest(groups=groups):
+                user = new_test_user(self.env, login=f"tile_{groups}", groups=f"base.group_user,{groups}")
+                self.assertOrderFormOpens(self.bob_order, user)

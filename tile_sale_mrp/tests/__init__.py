@@ -1,0 +1,1 @@
+from . import test_tile_sale_mrp_access
