@@ -13,7 +13,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker" / "compose.yaml"
 MODULES = sorted(p.parent.name for p in ROOT.glob("tile_*/__manifest__.py"))
 # Glue modules install by themselves once the apps they join are there.
-AUTO_INSTALL = {m for m in MODULES if ast.literal_eval((ROOT / m / "__manifest__.py").read_text()).get("auto_install")}
+AUTO_INSTALL = {
+    m for m in MODULES if ast.literal_eval((ROOT / m / "__manifest__.py").read_text()).get("auto_install")
+}
 
 
 def compose_config():

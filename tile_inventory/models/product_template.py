@@ -15,10 +15,10 @@ class ProductTemplate(models.Model):
             self.tracking = "lot"
 
     tile_largest_lot_boxes = fields.Float(
-        "Largest Lot (boxes)",
+        "Largest Shade Group (boxes)",
         compute="_compute_tile_largest_lot_boxes",
         digits=(16, 2),
-        help="The most boxes one single lot (one shade) can still serve.",
+        help="The most boxes one single shade group (lots of one shade, caliber and grade) can still serve.",
     )
 
     def _compute_tile_largest_lot_boxes(self):
@@ -51,10 +51,15 @@ class ProductTemplate(models.Model):
 
     def _tile_sync_safety_orderpoint(self):
         """Write the safety stock as the minimum of the reordering rule of the main warehouse."""
-        Orderpoint = self.env["stock.warehouse.orderpoint"]
-        for tmpl in self.filtered(lambda t: t.tile_is_tile and t.is_storable and t.tile_pieces_per_box > 0):
-            warehouse = self.env["stock.warehouse"].search(
-                [("company_id", "=", self.env.company.id)], limit=1
+        # The rule follows the product field: whoever may edit the product may set it.
+        Orderpoint = self.env["stock.warehouse.orderpoint"].sudo()
+        for tmpl in self.filtered(
+            lambda t: t.tile_is_tile and t.is_storable and t.tile_pieces_per_box > 0 and t.product_variant_id
+        ):
+            warehouse = (
+                self.env["stock.warehouse"]
+                .sudo()
+                .search([("company_id", "=", (tmpl.company_id or self.env.company).id)], limit=1)
             )
             if not warehouse:
                 continue
@@ -83,6 +88,16 @@ class ProductTemplate(models.Model):
                         "trigger": "manual",
                     }
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        # A tile created with its safety stock gets its reordering rule straight away.
+        # (Variants created through product.product get it from ProductProduct.create.)
+        templates.filtered(
+            lambda t: t.tile_safety_qty and t.product_variant_id
+        )._tile_sync_safety_orderpoint()
+        return templates
 
     def write(self, vals):
         res = super().write(vals)

@@ -7,7 +7,18 @@ from odoo.exceptions import UserError
 
 from odoo.addons.tile_order_base import tile_math
 
-from ..allocation import LotOption, best_options, choose_lot, split_plan, take
+from ..allocation import (
+    LotOption,
+    assign_lines,
+    best_groups,
+    choose_group,
+    mix_plan,
+    shade_group_key,
+    take,
+)
+
+# How many lots a message names per shade group.
+LOTS_NAMED = 3
 
 
 class SaleOrder(models.Model):
@@ -29,7 +40,10 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         for order in self.filtered(lambda so: so.state in ("draft", "sent")):
             order._tile_allocate_lots()
-        return super().action_confirm()
+        res = super().action_confirm()
+        # Confirmed orders take free stock: a tile may have just fallen below its minimum.
+        self.env["stock.warehouse.orderpoint"]._tile_trigger_safety_check(self.order_line.product_id)
+        return res
 
     def _tile_allocation_locations(self):
         """Where lots are looked for: the stock of the order's warehouse."""
@@ -37,64 +51,80 @@ class SaleOrder(models.Model):
         return self.warehouse_id.lot_stock_id
 
     def _tile_lines_to_allocate(self):
+        """Tile lines served by lot, those with a lot chosen by hand included."""
         return self.order_line.filtered(
             lambda sol: not sol.display_type
             and sol.tile_is_tile
             and sol.product_id.tracking == "lot"
-            and not sol.lot_id
             and sol.product_uom_qty > 0
         )
 
     def _tile_lot_options(self, products):
-        """{product: [LotOption]} of free quantities, with the quants locked.
+        """{product: [LotOption]}: what each lot can still give this order, by shade group.
 
-        The row lock makes two orders confirmed at the same moment queue up: the
-        second sees the first one's reservation and gets the 'no single lot' message.
+        Free = on hand − reserved − promised to other confirmed orders − held for
+        others. Nothing is locked here: only the lots finally taken are (see
+        _tile_lock_lots), so orders for different shades never wait for each other.
         """
-        locations = self.env["stock.location"].search(
-            [("id", "child_of", self._tile_allocation_locations().ids)]
-        )
-        self.env["stock.quant"].flush_model()
-        self.env.cr.execute(
-            """SELECT id FROM stock_quant
-                WHERE product_id = ANY(%s) AND location_id = ANY(%s) AND lot_id IS NOT NULL
-                ORDER BY id FOR UPDATE""",
-            [products.ids, locations.ids],
-        )
-        # One aggregate query, no record per lot: allocation must stay fast with
-        # thousands of lots per tile (an ORM read of each lot would not).
-        self.env["stock.lot"].flush_model(["tile_production_date"])
-        self.env.cr.execute(
-            """SELECT q.product_id, q.lot_id,
-                      SUM(q.quantity) - SUM(q.reserved_quantity),
-                      COALESCE(l.tile_production_date, l.create_date::date)
-                 FROM stock_quant q
-                 JOIN stock_lot l ON l.id = q.lot_id
-                WHERE q.product_id = ANY(%s) AND q.location_id = ANY(%s)
-             GROUP BY q.product_id, q.lot_id, l.tile_production_date, l.create_date""",
-            [products.ids, locations.ids],
-        )
-        rows = self.env.cr.fetchall()
+        locations = self._tile_allocation_location_ids()
+        Lot = self.env["stock.lot"]
+        rows = Lot._tile_free_rows(products=products, location_ids=locations)
         preferred = set(self._tile_preferred_lots(products).ids)
         mine = self._tile_own_holds(products)
         mine_lots = set(mine.lot_id.ids)
-        held_by_others = defaultdict(float)
-        for hold in self._tile_active_holds(products) - mine:
-            held_by_others[hold.lot_id.id] += hold.quantity
+        held_by_others = Lot._tile_held_by_lot(
+            [row[1] for row in rows], company_ids=self.company_id.ids, exclude_hold_ids=mine.ids
+        )
         product_by_id = {product.id: product for product in products}
         options = defaultdict(list)
-        for product_id, lot_id, free, age in rows:
+        for product_id, lot_id, on_hand, reserved, promised, shade, caliber, grade, age in rows:
             rank = 0 if lot_id in mine_lots else 1 if lot_id in preferred else 2
+            free = on_hand - reserved - promised - held_by_others.get(lot_id, 0.0)
             options[product_by_id[product_id]].append(
-                LotOption(lot_id, free - held_by_others[lot_id], rank, age)
+                LotOption(lot_id, free, rank, age, shade_group_key(shade, caliber, grade))
             )
         return options
+
+    def _tile_allocation_location_ids(self):
+        """Ids of the locations searched for lots (the warehouse's stock and below)."""
+        self.ensure_one()
+        return list(
+            self.env["stock.location"]
+            .sudo()
+            ._search([("id", "child_of", self._tile_allocation_locations().ids)])
+            .get_result_ids()
+        )
+
+    def _tile_lock_lots(self, lot_ids):
+        """Claim the quants of the lots taken, so that a concurrent allocation from them fails.
+
+        Odoo runs requests in REPEATABLE READ: a transaction that computed its free
+        stock before ours committed gets a serialization failure on these rows and
+        is replayed on fresh data (odoo.service.model.retrying). Quants of other lots,
+        shades and products stay untouched.
+        """
+        if not lot_ids:
+            return
+        self.env["stock.quant"].flush_model()
+        self.env.cr.execute(
+            """UPDATE stock_quant SET lot_id = lot_id
+                WHERE id IN (SELECT id FROM stock_quant
+                              WHERE lot_id = ANY(%s) AND location_id = ANY(%s)
+                           ORDER BY id FOR UPDATE)""",
+            [sorted(set(lot_ids)), self._tile_allocation_location_ids()],
+        )
 
     def _tile_active_holds(self, products):
         return (
             self.env["tile.stock.hold"]
             .sudo()
-            .search([("product_id", "in", products.ids), ("state", "=", "active")])
+            .search(
+                [
+                    ("product_id", "in", products.ids),
+                    ("state", "=", "active"),
+                    ("company_id", "=", self.company_id.id),
+                ]
+            )
         )
 
     def _tile_own_holds(self, products):
@@ -118,6 +148,7 @@ class SaleOrder(models.Model):
                 [
                     ("order_id.partner_id", "child_of", self.partner_id.commercial_partner_id.id),
                     ("order_id", "!=", self.id),
+                    ("company_id", "=", self.company_id.id),
                     ("state", "=", "sale"),
                     ("product_id", "in", products.ids),
                     ("lot_id", "!=", False),
@@ -127,7 +158,7 @@ class SaleOrder(models.Model):
         return earlier.lot_id
 
     def _tile_allocate_lots(self):
-        """Serve each group of tile lines from one lot; refuse, or split with a reason, when none fits."""
+        """Serve each group of tile lines from one shade group; refuse, or mix with a reason."""
         self.ensure_one()
         lines = self._tile_lines_to_allocate()
         if not lines:
@@ -136,93 +167,172 @@ class SaleOrder(models.Model):
         groups = defaultdict(lambda: self.env["sale.order.line"])
         for line in lines:
             groups[(line._tile_allocation_key(), line.product_id)] |= line
-        assignments, splits, problems = {}, {}, []
+        decisions, problems = [], []
         for (_key, product), group in groups.items():
-            qty = sum(group.mapped("product_uom_qty"))
-            chosen = choose_lot(options[product], qty)
-            if chosen:
-                assignments[group] = chosen
-                options[product] = take(options[product], [(chosen.lot_id, qty)])
-                continue
-            plan = split_plan(options[product], qty) if len(group) == 1 else None
-            if plan and self._tile_may_split():
-                splits[group] = plan
-                options[product] = take(options[product], plan)
-                continue
-            problems.append(self._tile_no_lot_message(group, qty, options[product], plan))
+            plan, rank, problem = self._tile_plan_group(group, options, product)
+            if problem:
+                problems.append(problem)
+            elif plan is not None:
+                decisions.append((group.filtered(lambda sol: not sol.lot_id), plan, rank))
         if problems:
             raise UserError("\n\n".join(problems))
-        for group, chosen in assignments.items():
-            group.write({"lot_id": chosen.lot_id})
-        if assignments:
-            self._tile_post_allocation(assignments)
+        self._tile_lock_lots(
+            [lot_id for _grp, plan, _r in decisions for lot_id, _q in plan] + lines.lot_id.ids
+        )
+        for group, plan, _rank in decisions:
+            self._tile_assign(group, plan)
+        if decisions:
+            self._tile_post_allocation(decisions)
         # A hold turns into the reservation the confirmation makes.
         own = self._tile_own_holds(lines.product_id)
         own.filtered(lambda hold: hold.lot_id in lines.lot_id).write({"state": "done"})
-        for line, plan in splits.items():
-            self._tile_split_line(line, plan)
 
-    def _tile_post_allocation(self, assignments):
-        """Say in the chatter which lot serves which lines, and why that one."""
+    def _tile_plan_group(self, group, options, product):
+        """(plan, rank, problem) for one group of lines; takes the plan off ``options``.
+
+        Lines whose lot was chosen by hand stay on it and fix the group's shade group:
+        the other lines must come from the same one, and lots chosen by hand in two
+        shade groups are mixing too.
+        """
+        may_mix = self.env.user.has_group("tile_inventory.group_shade_override")
+        opts = options[product]
+        by_lot = {opt.lot_id: opt for opt in opts}
+        fixed, todo = group.filtered("lot_id"), group.filtered(lambda sol: not sol.lot_id)
+        keys = None
+        if fixed:
+            fixed_plan = [(sol.lot_id.id, sol.product_uom_qty) for sol in fixed]
+            for lot in fixed.lot_id:
+                needed = sum(fixed.filtered(lambda sol, lot=lot: sol.lot_id == lot).mapped("product_uom_qty"))
+                free = by_lot[lot.id].free if lot.id in by_lot else 0.0
+                if needed > free + 1e-6:
+                    return None, None, self._tile_hand_lot_message(lot, needed, free)
+            keys = {lot._tile_group_key() for lot in fixed.lot_id}
+            if len(keys) > 1:
+                if not may_mix:
+                    return None, None, self._tile_hand_mix_message(group, fixed.lot_id)
+                self._tile_may_split()  # a reason is required
+            opts = take(opts, fixed_plan)
+        options[product] = opts
+        if not todo:
+            return None, None, None
+        qty = sum(todo.mapped("product_uom_qty"))
+        chosen = choose_group(opts, qty, keys)
+        if chosen:
+            key, plan = chosen
+            rank = min(opt.preferred for opt in opts if opt.group == key)
+            options[product] = take(opts, plan)
+            return plan, rank, None
+        mix = mix_plan(opts, qty)
+        if mix and may_mix:
+            self._tile_may_split()  # a reason is required
+            options[product] = take(opts, mix[0])
+            return mix[0], "mixed", None
+        return None, None, self._tile_no_lot_message(todo, qty, opts, mix, keys)
+
+    def _tile_assign(self, lines, plan):
+        """Put the plan's lots on ``lines``; a line split where a lot runs out (one line per lot)."""
+        parts = assign_lines(lines.mapped("product_uom_qty"), plan)
+        first_part = {}
+        for index, lot_id, qty in parts:
+            line = lines[index]
+            if index not in first_part:
+                first_part[index] = (lot_id, qty)
+                continue
+            line.copy({"order_id": self.id, "product_uom_qty": qty, "tile_entry_qty": 0.0, "lot_id": lot_id})
+        for index, (lot_id, qty) in first_part.items():
+            line = lines[index]
+            vals = {"lot_id": lot_id}
+            if abs(qty - line.product_uom_qty) > 1e-6:
+                vals.update(product_uom_qty=qty, tile_entry_qty=0.0)
+            line.write(vals)
+
+    def _tile_post_allocation(self, decisions):
+        """Say in the chatter which lots serve which lines, and why those."""
         reasons = {
             0: _("held for this customer"),
             1: _("the shade this customer bought before"),
-            2: _("the smallest lot that covers it (bigger lots stay whole)"),
+            2: _("the smallest shade group that covers it (bigger ones stay whole)"),
+            "mixed": _(
+                "shades mixed by %(user)s. Reason: %(reason)s",
+                user=self.env.user.name,
+                reason=self.tile_split_reason,
+            ),
         }
+        Lot = self.env["stock.lot"]
         items = Markup("").join(
             Markup("<li>%s → %s: %s</li>")
             % (
-                ", ".join(group.mapped(lambda sol: sol.tile_room_id.name or sol.product_id.display_name)),
-                group.lot_id.display_name,
-                reasons.get(chosen.preferred, ""),
+                ", ".join(
+                    dict.fromkeys(
+                        lines.mapped(lambda sol: sol.tile_room_id.name or sol.product_id.display_name)
+                    )
+                ),
+                ", ".join(Lot.browse([lot_id for lot_id, _qty in plan]).mapped("display_name")),
+                reasons.get(rank, ""),
             )
-            for group, chosen in assignments.items()
+            for lines, plan, rank in decisions
         )
-        self.message_post(body=Markup("%s<ul>%s</ul>") % (_("One shade per group, lots chosen:"), items))
+        self.message_post(
+            body=Markup("%s<ul>%s</ul>") % (_("One shade group per group of lines, lots chosen:"), items)
+        )
 
     def _tile_may_split(self):
-        """Whether this user may serve a line from several lots; a reason is required."""
+        """Whether this user may mix shade groups on a group of lines; a reason is required."""
         if not self.env.user.has_group("tile_inventory.group_shade_override"):
             return False
         if not (self.tile_split_reason or "").strip():
             raise UserError(
                 _(
-                    "No single lot covers a line of %s. You may split it across lots, but first write "
-                    "the reason in 'Reason to Mix Lots' (it goes into the order's history).",
+                    "No single shade group covers a group of lines of %s. You may mix shades, but "
+                    "first write the reason in 'Reason to Mix Lots' (it goes into the order's history).",
                     self.name,
                 )
             )
         return True
 
-    def _tile_no_lot_message(self, group, qty, options, plan):
-        line = group[:1]
-        tmpl = line.product_id.product_tmpl_id
+    def _tile_group_text(self, product, group):
+        """'S1 / cal. 1 / Premium: 63 boxes (90.72 m²) free in lots S1-B, S1-A' for a GroupOption."""
+        tmpl = product.product_tmpl_id
         pcs, m2 = tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box
-        lots = self.env["stock.lot"].browse([opt.lot_id for opt in best_options(options)])
-        free_by_lot = {opt.lot_id: opt.free for opt in options}
-        best = "; ".join(
-            self.env._(
-                "%(lot)s: %(boxes)s boxes (%(m2)s m²) free",
-                lot=lot.display_name,
-                boxes=tile_math.fmt_qty(tile_math.boxes_from_pieces(free_by_lot[lot.id], pcs)),
-                m2=tile_math.fmt_qty(tile_math.m2_from_pieces(free_by_lot[lot.id], pcs, m2)),
-            )
-            for lot in lots
-        ) or _("no free stock")
+        lots = self.env["stock.lot"].browse(
+            [opt.lot_id for opt in sorted(group.lots, key=lambda opt: -opt.free)][:LOTS_NAMED]
+        )
+        names = ", ".join(lots.mapped("name"))
+        if len(group.lots) > LOTS_NAMED:
+            names += " " + self.env._("and %s more", len(group.lots) - LOTS_NAMED)
+        return self.env._(
+            "%(group)s: %(boxes)s boxes (%(m2)s m²) free in lots %(lots)s",
+            group=lots[:1].tile_shade_group or self.env._("no shade"),
+            boxes=tile_math.fmt_qty(tile_math.boxes_from_pieces(group.free, pcs)),
+            m2=tile_math.fmt_qty(tile_math.m2_from_pieces(group.free, pcs, m2)),
+            lots=names,
+        )
+
+    def _tile_no_lot_message(self, group, qty, options, mix, keys=None):
+        line = group[:1]
+        product = line.product_id
+        tmpl = product.product_tmpl_id
+        pcs, m2 = tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box
+        candidates = [opt for opt in options if keys is None or opt.group in keys]
+        best = "; ".join(self._tile_group_text(product, grp) for grp in best_groups(candidates)) or _(
+            "no free stock"
+        )
         message = _(
-            "No single lot of %(product)s covers %(boxes)s boxes (%(m2)s m²) for %(group)s. "
-            "Largest lots: %(best)s.",
-            product=line.product_id.display_name,
+            "No single shade group of %(product)s covers %(boxes)s boxes (%(m2)s m²) for %(group)s. "
+            "Largest shade groups: %(best)s.",
+            product=product.display_name,
             boxes=tile_math.fmt_qty(tile_math.boxes_from_pieces(qty, pcs)),
             m2=tile_math.fmt_qty(tile_math.m2_from_pieces(qty, pcs, m2)),
             group=line._tile_group_label(),
             best=best,
         )
-        if plan:
+        if keys is not None:
+            message += " " + _("A lot chosen by hand fixes the shade group of these lines.")
+        if mix:
             message += " " + _(
-                "Splitting would mix %(count)s lots (shades) on one floor; only a user allowed to "
+                "Serving it would mix %(count)s shade groups on one floor; only a user allowed to "
                 "override shades can do it, with a reason.",
-                count=len(plan),
+                count=mix[1],
             )
         else:
             message += " " + _(
@@ -230,20 +340,21 @@ class SaleOrder(models.Model):
             )
         return message
 
-    def _tile_split_line(self, line, plan):
-        """Serve ``line`` from several lots: one order line per lot, reason in the chatter."""
-        lots = self.env["stock.lot"].browse([lot_id for lot_id, _qty in plan])
-        first_lot, first_qty = plan[0]
-        for lot_id, qty in plan[1:]:
-            line.copy({"order_id": self.id, "product_uom_qty": qty, "tile_entry_qty": 0.0, "lot_id": lot_id})
-        line.write({"product_uom_qty": first_qty, "tile_entry_qty": 0.0, "lot_id": first_lot})
-        self.message_post(
-            body=_(
-                "%(product)s served from %(count)s lots (%(lots)s) by %(user)s. Reason: %(reason)s",
-                product=line.product_id.display_name,
-                count=len(plan),
-                lots=", ".join(lots.mapped("display_name")),
-                user=self.env.user.name,
-                reason=self.tile_split_reason,
-            )
+    def _tile_hand_lot_message(self, lot, needed, free):
+        tmpl = lot.product_id.product_tmpl_id
+        return _(
+            "Lot %(lot)s, chosen by hand, has %(free)s boxes free but its lines need %(needed)s boxes. "
+            "Choose another lot, or clear the lot so that the order chooses one.",
+            lot=lot.display_name,
+            free=tile_math.fmt_qty(tile_math.boxes_from_pieces(max(free, 0.0), tmpl.tile_pieces_per_box)),
+            needed=tile_math.fmt_qty(tile_math.boxes_from_pieces(needed, tmpl.tile_pieces_per_box)),
+        )
+
+    def _tile_hand_mix_message(self, group, lots):
+        return _(
+            "Lots of different shade groups were chosen by hand for %(group)s (%(lots)s): that mixes "
+            "shades on one floor. Choose lots of one shade group, or clear the lots so that the order "
+            "chooses; only a user allowed to override shades may mix, with a reason.",
+            group=group[:1]._tile_group_label(),
+            lots=", ".join(lots.mapped("display_name")),
         )

@@ -9,10 +9,10 @@ class SaleOrderLine(models.Model):
     tile_lot_shade = fields.Char(related="lot_id.tile_shade", string="Shade")
     tile_lot_caliber = fields.Char(related="lot_id.tile_caliber", string="Caliber")
     tile_largest_lot_boxes = fields.Float(
-        "Largest Lot (boxes)",
+        "Largest Shade Group (boxes)",
         compute="_compute_tile_largest_lot_boxes",
         digits=(16, 2),
-        help="The most boxes one single lot (one shade) can still serve.",
+        help="The most boxes one single shade group (lots of one shade, caliber and grade) can still serve.",
     )
 
     @api.depends("product_id")

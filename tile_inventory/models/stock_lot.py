@@ -1,7 +1,12 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 from odoo.addons.tile_order_base import tile_math
+
+from ..allocation import LotOption, shade_group_key, shade_groups
 
 GRADES = [("premium", "Premium"), ("standard", "Standard"), ("commercial", "Commercial")]
 # Attributes fixed once a lot is received; only a stock manager changes them.
@@ -21,8 +26,22 @@ class StockLot(models.Model):
     tile_grade = fields.Selection(GRADES, "Grade", index=True, tracking=True)
     tile_production_date = fields.Date("Production Date", tracking=True)
     tile_maker_batch = fields.Char("Maker's Batch", tracking=True)
+    tile_shade_group = fields.Char(
+        "Shade Group",
+        compute="_compute_tile_shade_group",
+        store=True,
+        index=True,
+        help="Lots of one product with the same shade, caliber and grade: they can be laid side by side.",
+    )
     tile_qty_on_hand = fields.Float("On Hand (pcs)", compute="_compute_tile_availability", digits=(16, 0))
     tile_qty_reserved = fields.Float("Reserved (pcs)", compute="_compute_tile_availability", digits=(16, 0))
+    tile_qty_promised = fields.Float(
+        "Promised (pcs)",
+        compute="_compute_tile_availability",
+        digits=(16, 0),
+        help="Allocated to confirmed orders and not reserved yet (manual reservation, or a delivery "
+        "waiting on another operation).",
+    )
     tile_qty_held = fields.Float("Held (pcs)", compute="_compute_tile_availability", digits=(16, 0))
     tile_boxes_held = fields.Float("Held Boxes", compute="_compute_tile_availability", digits=(16, 2))
     tile_qty_free = fields.Float("Free (pcs)", compute="_compute_tile_availability", digits=(16, 0))
@@ -30,55 +49,136 @@ class StockLot(models.Model):
     tile_m2_free = fields.Float("Free m²", compute="_compute_tile_availability", digits=(16, 2))
     tile_boxes_on_hand = fields.Float("Boxes on Hand", compute="_compute_tile_availability", digits=(16, 2))
 
+    @api.depends("tile_shade", "tile_caliber", "tile_grade")
+    def _compute_tile_shade_group(self):
+        grades = dict(self._fields["tile_grade"]._description_selection(self.env))
+        for lot in self:
+            if not lot.tile_shade:
+                lot.tile_shade_group = False
+                continue
+            parts = [
+                lot.tile_shade,
+                lot.tile_caliber and _("cal. %s", lot.tile_caliber),
+                grades.get(lot.tile_grade),
+            ]
+            lot.tile_shade_group = " / ".join(filter(None, parts))
+
+    def _tile_group_key(self):
+        """The shade group this lot belongs to (see allocation.shade_group_key)."""
+        self.ensure_one()
+        return shade_group_key(self.tile_shade, self.tile_caliber, self.tile_grade)
+
+    @api.model
+    def _tile_free_rows(self, products=None, lots=None, location_ids=None, company_ids=None):
+        """Per lot: (product_id, lot_id, on hand, reserved, promised, shade, caliber, grade, age).
+
+        Quantities are pieces in ``location_ids`` (or every internal location of
+        ``company_ids``). *Promised* is what confirmed orders were allocated from the
+        lot and is not reserved yet: it must count against the lot, or two orders
+        can both be confirmed on the same boxes. One aggregate query: a tile may
+        have thousands of lots. Holds are left to the callers (they know whose).
+        """
+        where, move_where = [SQL("q.lot_id IS NOT NULL")], [SQL("m.restrict_lot_id IS NOT NULL")]
+        if products is not None:
+            where.append(SQL("q.product_id = ANY(%s)", products.ids))
+            move_where.append(SQL("m.product_id = ANY(%s)", products.ids))
+        if lots is not None:
+            where.append(SQL("q.lot_id = ANY(%s)", lots.ids))
+            move_where.append(SQL("m.restrict_lot_id = ANY(%s)", lots.ids))
+        if location_ids is not None:
+            where.append(SQL("q.location_id = ANY(%s)", list(location_ids)))
+            move_where.append(SQL("m.location_id = ANY(%s)", list(location_ids)))
+        else:
+            internal = SQL(
+                "SELECT id FROM stock_location WHERE usage = 'internal' AND company_id = ANY(%s)",
+                list(company_ids or self.env.companies.ids),
+            )
+            where.append(SQL("q.location_id IN (%s)", internal))
+            move_where.append(SQL("m.location_id IN (%s)", internal))
+        self.env["stock.quant"].flush_model(
+            ["product_id", "lot_id", "location_id", "quantity", "reserved_quantity"]
+        )
+        self.env["stock.move"].flush_model(
+            ["product_id", "restrict_lot_id", "location_id", "state", "product_qty"]
+        )
+        self.env["stock.move.line"].flush_model(["move_id", "quantity_product_uom"])
+        self.flush_model(["tile_shade", "tile_caliber", "tile_grade", "tile_production_date"])
+        self.env.cr.execute(
+            SQL(
+                """
+            WITH stock AS (
+                SELECT q.product_id, q.lot_id, SUM(q.quantity) AS on_hand,
+                       SUM(q.reserved_quantity) AS reserved
+                  FROM stock_quant q
+                 WHERE %s
+              GROUP BY q.product_id, q.lot_id
+            ), promised AS (
+                SELECT m.restrict_lot_id AS lot_id,
+                       SUM(GREATEST(m.product_qty - COALESCE(
+                           (SELECT SUM(ml.quantity_product_uom)
+                              FROM stock_move_line ml WHERE ml.move_id = m.id), 0), 0)) AS qty
+                  FROM stock_move m
+                 WHERE m.state NOT IN ('draft', 'cancel', 'done') AND %s
+              GROUP BY m.restrict_lot_id
+            )
+            SELECT s.product_id, s.lot_id, s.on_hand, s.reserved, COALESCE(p.qty, 0),
+                   l.tile_shade, l.tile_caliber, l.tile_grade,
+                   COALESCE(l.tile_production_date, l.create_date::date)
+              FROM stock s
+              JOIN stock_lot l ON l.id = s.lot_id
+         LEFT JOIN promised p ON p.lot_id = s.lot_id
+            """,
+                SQL(" AND ").join(where),
+                SQL(" AND ").join(move_where),
+            )
+        )
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _tile_held_by_lot(self, lot_ids, company_ids=None, exclude_hold_ids=()):
+        """{lot_id: pieces held} of active holds of ``company_ids`` (the user's companies)."""
+        self.env["tile.stock.hold"].flush_model(["lot_id", "quantity", "state", "company_id"])
+        self.env.cr.execute(
+            """SELECT lot_id, SUM(quantity) FROM tile_stock_hold
+                WHERE state = 'active' AND lot_id = ANY(%s) AND company_id = ANY(%s) AND NOT id = ANY(%s)
+             GROUP BY lot_id""",
+            [list(lot_ids), list(company_ids or self.env.companies.ids), list(exclude_hold_ids)],
+        )
+        return dict(self.env.cr.fetchall())
+
     @api.model
     def _tile_largest_free(self, products):
-        """{product: largest free pieces one single lot of it can still serve}.
-
-        One aggregate query: a tile may have thousands of lots.
-        """
+        """{product: largest free pieces one single shade group of it can still serve}."""
         if not products:
             return {}
-        self.env["stock.quant"].flush_model()
-        self.env["tile.stock.hold"].flush_model()
-        self.env.cr.execute(
-            """SELECT per_lot.product_id, MAX(per_lot.free - COALESCE(held.qty, 0))
-                 FROM (SELECT q.product_id, q.lot_id, SUM(q.quantity - q.reserved_quantity) AS free
-                         FROM stock_quant q
-                         JOIN stock_location loc ON loc.id = q.location_id AND loc.usage = 'internal'
-                        WHERE q.product_id = ANY(%s) AND q.lot_id IS NOT NULL
-                          AND q.company_id = ANY(%s)
-                     GROUP BY q.product_id, q.lot_id) per_lot
-            LEFT JOIN (SELECT lot_id, SUM(quantity) AS qty FROM tile_stock_hold
-                        WHERE state = 'active' GROUP BY lot_id) held ON held.lot_id = per_lot.lot_id
-             GROUP BY per_lot.product_id""",
-            [products.ids, self.env.companies.ids],
-        )
-        by_id = dict(self.env.cr.fetchall())
-        return {product: max(by_id.get(product.id) or 0.0, 0.0) for product in products}
+        rows = self._tile_free_rows(products=products)
+        held = self._tile_held_by_lot([row[1] for row in rows])
+        options = defaultdict(list)
+        for product_id, lot_id, on_hand, reserved, promised, shade, caliber, grade, age in rows:
+            free = on_hand - reserved - promised - held.get(lot_id, 0.0)
+            options[product_id].append(
+                LotOption(lot_id, free, 2, age, shade_group_key(shade, caliber, grade))
+            )
+        largest = {}
+        for product in products:
+            groups = shade_groups(options.get(product.id, []))
+            largest[product] = max((group.free for group in groups), default=0.0)
+        return largest
 
-    def _tile_stock_domain(self):
-        """Quants counted in a lot's availability; extend to change the locations."""
-        return [("lot_id", "in", self.ids), ("location_id.usage", "=", "internal")]
-
-    @api.depends_context("company", "tile_hold_exclude")
+    @api.depends_context("company", "allowed_company_ids", "tile_hold_exclude")
     def _compute_tile_availability(self):
-        groups = (
-            self.env["stock.quant"]
-            .sudo()
-            ._read_group(self._tile_stock_domain(), ["lot_id"], ["quantity:sum", "reserved_quantity:sum"])
-        )
-        per_lot = {lot: (qty, reserved) for lot, qty, reserved in groups}
-        hold_domain = [("lot_id", "in", self.ids), ("state", "=", "active")]
-        if self.env.context.get("tile_hold_exclude"):
-            hold_domain.append(("id", "!=", self.env.context["tile_hold_exclude"]))
-        held = dict(self.env["tile.stock.hold"].sudo()._read_group(hold_domain, ["lot_id"], ["quantity:sum"]))
+        rows = self._tile_free_rows(lots=self) if self.ids else []
+        per_lot = {row[1]: row[2:5] for row in rows}
+        exclude = [self.env.context["tile_hold_exclude"]] if self.env.context.get("tile_hold_exclude") else []
+        held = self._tile_held_by_lot(self.ids, exclude_hold_ids=exclude) if self.ids else {}
         for lot in self:
-            on_hand, reserved = per_lot.get(lot, (0.0, 0.0))
-            lot_held = held.get(lot, 0.0)
-            free = max(on_hand - reserved - lot_held, 0.0)
+            on_hand, reserved, promised = per_lot.get(lot.id, (0.0, 0.0, 0.0))
+            lot_held = held.get(lot.id, 0.0)
+            free = max(on_hand - reserved - promised - lot_held, 0.0)
             tmpl = lot.product_id.product_tmpl_id
             lot.tile_qty_on_hand = on_hand
             lot.tile_qty_reserved = reserved
+            lot.tile_qty_promised = promised
             lot.tile_qty_held = lot_held
             lot.tile_boxes_held = tile_math.boxes_from_pieces(lot_held, tmpl.tile_pieces_per_box)
             lot.tile_qty_free = free

@@ -7,7 +7,9 @@ class StockMove(models.Model):
 
     def _action_done(self, cancel_backorder=False):
         self._tile_check_return_lots()
-        return super()._action_done(cancel_backorder=cancel_backorder)
+        done = super()._action_done(cancel_backorder=cancel_backorder)
+        self.env["stock.warehouse.orderpoint"]._tile_trigger_safety_check(done.product_id)
+        return done
 
     def _tile_check_return_lots(self):
         """Returned boxes go back into the lot they left from, never into another shade."""

@@ -19,7 +19,8 @@ class StockScrap(models.Model):
     @api.depends("lot_id")
     def _compute_tile_boxes_free_in_lot(self):
         for scrap in self:
-            scrap.tile_boxes_free_in_lot = scrap.lot_id.tile_boxes_free if scrap.tile_is_tile else 0.0
+            lot = scrap.lot_id.with_context(allowed_company_ids=scrap.company_id.ids)
+            scrap.tile_boxes_free_in_lot = lot.tile_boxes_free if scrap.tile_is_tile else 0.0
 
     def action_tile_replace_from_lot(self):
         """Send the customer as many pieces of the same lot as broke on the delivery."""
@@ -31,7 +32,8 @@ class StockScrap(models.Model):
             raise UserError(_("Only breakage recorded on a delivery is replaced to the customer."))
         if self.tile_replacement_picking_id:
             raise UserError(_("A replacement was already made: %s.", self.tile_replacement_picking_id.name))
-        free = self.lot_id.tile_qty_free
+        # Only this company's stock of the lot can replace the boxes.
+        free = self.lot_id.with_context(allowed_company_ids=self.company_id.ids).tile_qty_free
         if free < self.scrap_qty:
             tmpl = self.product_id.product_tmpl_id
             raise UserError(

@@ -14,11 +14,25 @@ class StockWarehouseOrderpoint(models.Model):
     )
 
     def _tile_alert_users(self):
-        """Who hears about tiles running low: purchasing, or the stock managers without Purchase."""
+        """Who hears about tiles running low: purchasing of the rule's company (or its stock
+        managers without Purchase)."""
+        self.ensure_one()
         group = self.env.ref("purchase.group_purchase_user", raise_if_not_found=False) or self.env.ref(
             "stock.group_stock_manager"
         )
-        return group.users.filtered(lambda user: not user.share and user.active)
+        return group.users.filtered(
+            lambda user: not user.share and user.active and self.company_id in user.company_ids
+        )
+
+    @api.model
+    def _tile_trigger_safety_check(self, products):
+        """Run the low-stock check right after this transaction when a tile with a safety
+        stock moved (Odoo's cron trigger), instead of waiting for the hourly run."""
+        tiles = products.filtered("tile_is_tile")
+        if tiles and self.sudo().search_count(
+            [("product_id", "in", tiles.ids), ("product_min_qty", ">", 0)], limit=1
+        ):
+            self.env.ref("tile_inventory.ir_cron_tile_safety_alerts").sudo()._trigger()
 
     @api.model
     def _cron_tile_safety_alerts(self):

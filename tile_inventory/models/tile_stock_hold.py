@@ -13,14 +13,22 @@ class TileStockHold(models.Model):
     _description = "Tile Lot Hold"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_expire, id"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     lot_id = fields.Many2one(
-        "stock.lot", required=True, index=True, tracking=True, domain=[("tile_is_tile", "=", True)]
+        "stock.lot",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain=[("tile_is_tile", "=", True)],
     )
     product_id = fields.Many2one(related="lot_id.product_id", store=True)
     partner_id = fields.Many2one("res.partner", "Customer", required=True, index=True, tracking=True)
-    order_id = fields.Many2one("sale.order", "Quotation", index="btree_not_null", tracking=True)
+    order_id = fields.Many2one(
+        "sale.order", "Quotation", index="btree_not_null", tracking=True, check_company=True
+    )
     user_id = fields.Many2one(
         "res.users",
         "Salesperson",
@@ -84,7 +92,8 @@ class TileStockHold(models.Model):
                 )
             if hold.date_expire < today:
                 raise ValidationError(_("The hold's end date is already past."))
-            lot = hold.lot_id.with_context(tile_hold_exclude=hold.id)
+            # Only the hold's company's stock counts (a lot may sit in several companies' stock).
+            lot = hold.lot_id.with_context(tile_hold_exclude=hold.id, allowed_company_ids=hold.company_id.ids)
             if hold.quantity > lot.tile_qty_free + 1e-6:
                 raise ValidationError(
                     _(

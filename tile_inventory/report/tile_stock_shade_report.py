@@ -9,12 +9,15 @@ class TileStockShadeReport(models.Model):
     _name = "tile.stock.shade.report"
     _description = "Tile Stock by Shade"
     _auto = False
-    _order = "product_id, shade, lot_id"
+    _order = "product_id, shade_group, lot_id"
 
     product_id = fields.Many2one("product.product", "Tile", readonly=True)
     lot_id = fields.Many2one("stock.lot", readonly=True)
     location_id = fields.Many2one("stock.location", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    shade_group = fields.Char(
+        readonly=True, help="Lots of one product with the same shade, caliber and grade (laid together)."
+    )
     shade = fields.Char(readonly=True)
     caliber = fields.Char(readonly=True)
     grade = fields.Selection(GRADES, readonly=True)
@@ -43,7 +46,8 @@ class TileStockShadeReport(models.Model):
                       FROM internal GROUP BY lot_id
                 )
                 SELECT i.id, i.product_id, i.lot_id, i.location_id, i.company_id,
-                       l.tile_shade AS shade, l.tile_caliber AS caliber, l.tile_grade AS grade,
+                       l.tile_shade_group AS shade_group, l.tile_shade AS shade,
+                       l.tile_caliber AS caliber, l.tile_grade AS grade,
                        i.quantity AS pieces,
                        i.quantity / i.pcs AS boxes,
                        i.quantity * i.m2_box / i.pcs AS m2,

@@ -115,3 +115,26 @@ class TestBreakageReturnsAlerts(TileInventoryCommon):
         self.assertIn("Shade", html)
         self.assertIn("7 boxes · 10.08 m² · 224 kg", html)
         self.assertIn("Tiles: 10.08 m² · 7 boxes · 224 kg", html)
+
+    def test_tile_created_with_safety_stock_gets_its_reordering_rule(self):
+        product = self.tile_product(
+            800, 800, 120.0, name="Created with safety", is_storable=True, tracking="lot", tile_safety_qty=30
+        )
+        orderpoint = self.env["stock.warehouse.orderpoint"].search([("product_id", "=", product.id)])
+        self.assertEqual(orderpoint.product_min_qty, 90, "30 boxes of 3 pieces")
+
+    def test_confirmation_below_the_minimum_triggers_the_check_at_once(self):
+        tmpl = self.tile_600.product_tmpl_id
+        tmpl.write({"tile_safety_qty": 100, "tile_safety_unit": "box"})
+        cron = self.env.ref("tile_inventory.ir_cron_tile_safety_alerts")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
+        self.tile_order(self.customer, [(self.tile_600, 10, "box")]).action_confirm()
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 1)
+        plain = self.plain_product()
+        self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "order_line": [Command.create({"product_id": plain.id})]}
+        ).action_confirm()
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), before + 1, "no tile with a minimum: no run"
+        )

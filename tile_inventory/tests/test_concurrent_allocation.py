@@ -78,6 +78,30 @@ class TestConcurrentAllocation(BaseCase):
             env["res.partner"].browse(self.ids["partner"]).unlink()
 
     def test_second_confirmation_gets_the_no_single_lot_message(self):
+        self._race()
+
+    def test_race_with_manual_reservation_relies_on_the_allocation_lock(self):
+        """Nothing is reserved at confirmation, so Odoo's reservation cannot see the conflict:
+        only the allocation's claim on the lot's quants (and promised boxes) stops B."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            out_type = (
+                env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1).out_type_id
+            )
+            self.ids["reservation"] = (out_type.id, out_type.reservation_method)
+            out_type.reservation_method = "manual"
+            env.flush_all()
+        self.addCleanup(self._restore_reservation)
+        self._race()
+
+    def _restore_reservation(self):
+        with self.registry.cursor() as cr:
+            type_id, method = self.ids["reservation"]
+            env = self._env(cr)
+            env["stock.picking.type"].browse(type_id).reservation_method = method
+            env.flush_all()  # the cursor's commit does not flush a bare Environment
+
+    def _race(self):
         order_a, order_b = self.ids["orders"]
         cr_a = self.registry.cursor()
         cr_b = self.registry.cursor()
@@ -92,7 +116,7 @@ class TestConcurrentAllocation(BaseCase):
             # retrying(): the locked quants raise a serialization failure, the request is
             # replayed on fresh data, and B gets the clear message instead of A's boxes.
             with (
-                self.assertRaisesRegex(UserError, "No single lot"),
+                self.assertRaisesRegex(UserError, "No single shade group"),
                 mute_logger("odoo.service.model", "odoo.sql_db"),
             ):
                 retrying(lambda: env_b["sale.order"].browse(order_b).action_confirm(), env_b)

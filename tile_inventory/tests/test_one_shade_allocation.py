@@ -38,12 +38,12 @@ class TestOneShadeAllocation(TileInventoryCommon):
 
     def test_no_single_lot_stops_confirmation_with_the_options(self):
         order = self.tile_order(self.customer, [(self.tile_600, 150, "m2")])  # 105 boxes = 420 pieces
-        with self.assertRaisesRegex(UserError, "No single lot") as caught:
+        with self.assertRaisesRegex(UserError, "No single shade group") as caught:
             order.action_confirm()
         message = str(caught.exception)
         self.assertIn("BIG", message)
         self.assertIn("100 boxes (144 m²) free", message, "largest lot shown in boxes and m²")
-        self.assertIn("Splitting would mix 2 lots", message)
+        self.assertIn("would mix 2 shade groups", message)
         too_much = self.tile_order(self.customer, [(self.tile_600, 250, "m2")])
         with self.assertRaisesRegex(UserError, "Even all lots together"):
             too_much.action_confirm()
@@ -90,11 +90,11 @@ class TestOneShadeAllocation(TileInventoryCommon):
         order.action_confirm()
         body = order.message_ids.filtered(lambda m: "lots chosen" in (m.body or ""))[:1].body
         self.assertIn("SMALL", body)
-        self.assertIn("smallest lot that covers it", body)
+        self.assertIn("smallest shade group that covers it", body)
 
     def test_no_single_lot_message_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "tile_inventory")])._update_translations(["zh_CN"])
         order = self.tile_order(self.customer, [(self.tile_600, 150, "m2")])
-        with self.assertRaisesRegex(UserError, "没有单一批次能满足"):
+        with self.assertRaisesRegex(UserError, "没有单一色号组能满足"):
             order.with_context(lang="zh_CN").action_confirm()

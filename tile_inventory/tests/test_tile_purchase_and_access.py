@@ -17,7 +17,12 @@ class TestTilePurchaseAndAccess(TileInventoryCommon):
                 "partner_id": maker.id,
                 "order_line": [
                     Command.create(
-                        {"product_id": self.tile_600.id, "product_qty": 28, "price_unit": 5.0, "taxes_id": False}
+                        {
+                            "product_id": self.tile_600.id,
+                            "product_qty": 28,
+                            "price_unit": 5.0,
+                            "taxes_id": False,
+                        }
                     )
                 ],
             }
@@ -51,5 +56,7 @@ class TestTilePurchaseAndAccess(TileInventoryCommon):
             "account.group_account_readonly",
         ):
             with self.subTest(groups=groups):
-                user = new_test_user(self.env, login=f"tile_open_{groups}", groups=f"base.group_user,{groups}")
+                user = new_test_user(
+                    self.env, login=f"tile_open_{groups}", groups=f"base.group_user,{groups}"
+                )
                 self.assertOrderFormOpens(order, user)

@@ -2,7 +2,7 @@ from collections import Counter
 
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 # How many past orders, addresses and formats the customer context shows.
 CONTEXT_LIMIT = 5
@@ -110,7 +110,9 @@ class SaleOrder(models.Model):
 
     def onchange(self, values, field_names, fields_spec):
         # Marks what a person does in the form, as opposed to orders made by import or code.
-        return super(SaleOrder, self.with_context(tile_in_form=True)).onchange(values, field_names, fields_spec)
+        return super(SaleOrder, self.with_context(tile_in_form=True)).onchange(
+            values, field_names, fields_spec
+        )
 
     @api.depends("partner_id")
     def _compute_partner_shipping_id(self):

@@ -209,7 +209,9 @@ class SaleOrderLine(models.Model):
         # Odoo multiplies the price by the quantity in pieces; a tile's price is per m²
         # or per box, so the amount is that price times the m² (or boxes) still due.
         for line in self.filtered(lambda sol: sol.state == "sale" and sol._tile_priced()):
-            pieces = line.qty_delivered if line.product_id.invoice_policy == "delivery" else line.product_uom_qty
+            pieces = (
+                line.qty_delivered if line.product_id.invoice_policy == "delivery" else line.product_uom_qty
+            )
             base_line = line._prepare_base_line_for_taxes_computation(
                 quantity=line._tile_price_qty_of(pieces)
             )

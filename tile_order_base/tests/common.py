@@ -74,7 +74,6 @@ class TileTestMixin:
         vals.update(extra)
         return cls.env["sale.order"].create(vals)
 
-
     def assertOrderFormOpens(self, order, user):
         """``user`` opens ``order`` the way the web client does: the form's own web_read."""
         form = Form(order.with_user(user))

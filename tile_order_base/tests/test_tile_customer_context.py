@@ -50,7 +50,9 @@ class TestTileCustomerContext(TileCommon):
             order.action_confirm()
         with Form(self.env["sale.order"]) as form:
             form.partner_id = self.customer
-            self.assertIn("Wang Fang - site <span class='text-muted'>(2 orders)", form.tile_customer_addresses)
+            self.assertIn(
+                "Wang Fang - site <span class='text-muted'>(2 orders)", form.tile_customer_addresses
+            )
             self.assertIn("Wang Fang - shop <span class='text-muted'>(1 order)", form.tile_customer_addresses)
             addresses = form.tile_customer_addresses
             self.assertLess(addresses.index("site"), addresses.index("shop"), "most used first")
