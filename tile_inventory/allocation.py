@@ -22,9 +22,13 @@ GroupOption = namedtuple("GroupOption", "key free preferred age lots")
 _EPSILON = 1e-6
 
 
+# Separates shade, caliber and grade in a group key (the database builds the same key).
+KEY_SEPARATOR = "\x1f"
+
+
 def shade_group_key(shade, caliber, grade):
     """The key of a shade group; a missing attribute is an empty value, not a wildcard."""
-    return (shade or "", caliber or "", grade or "")
+    return KEY_SEPARATOR.join((shade or "", caliber or "", grade or ""))
 
 
 def shade_groups(options):
@@ -83,20 +87,21 @@ def choose_group(options, qty, keys=None):
 
     Among groups that can (only those in ``keys`` when given): held for this
     customer first, then bought before, then the smallest group that fits (big
-    groups stay whole for big jobs), then the oldest; ties on fewer lots needed.
+    groups stay whole for big jobs), then the oldest.
     """
-    candidates = []
+    best = None
     for group in shade_groups(options):
         if keys is not None and group.key not in keys:
             continue
         if group.free + _EPSILON < qty:
             continue
-        plan = group_plan(group.lots, qty)
-        candidates.append(((group.preferred, group.free, group.age, len(plan), group.key), group.key, plan))
-    if not candidates:
+        rank = (group.preferred, group.free, group.age, group.key)
+        if best is None or rank < best[0]:
+            best = (rank, group)
+    if best is None:
         return None
-    _rank, key, plan = min(candidates)
-    return key, plan
+    group = best[1]
+    return group.key, group_plan(group.lots, qty)
 
 
 def best_groups(options, limit=3):

@@ -13,7 +13,6 @@ from ..allocation import (
     best_groups,
     choose_group,
     mix_plan,
-    shade_group_key,
     take,
 )
 
@@ -73,16 +72,15 @@ class SaleOrder(models.Model):
         mine = self._tile_own_holds(products)
         mine_lots = set(mine.lot_id.ids)
         held_by_others = Lot._tile_held_by_lot(
-            [row[1] for row in rows], company_ids=self.company_id.ids, exclude_hold_ids=mine.ids
+            products=products, company_ids=self.company_id.ids, exclude_hold_ids=mine.ids
         )
         product_by_id = {product.id: product for product in products}
         options = defaultdict(list)
-        for product_id, lot_id, on_hand, reserved, promised, shade, caliber, grade, age in rows:
+        for product_id, lot_id, free, key, age in rows:
             rank = 0 if lot_id in mine_lots else 1 if lot_id in preferred else 2
-            free = on_hand - reserved - promised - held_by_others.get(lot_id, 0.0)
-            options[product_by_id[product_id]].append(
-                LotOption(lot_id, free, rank, age, shade_group_key(shade, caliber, grade))
-            )
+            if lot_id in held_by_others:
+                free -= held_by_others[lot_id]
+            options[product_by_id[product_id]].append(LotOption(lot_id, free, rank, age, key))
         return options
 
     def _tile_allocation_location_ids(self):
@@ -196,10 +194,10 @@ class SaleOrder(models.Model):
         """
         may_mix = self.env.user.has_group("tile_inventory.group_shade_override")
         opts = options[product]
-        by_lot = {opt.lot_id: opt for opt in opts}
         fixed, todo = group.filtered("lot_id"), group.filtered(lambda sol: not sol.lot_id)
         keys = None
         if fixed:
+            by_lot = {opt.lot_id: opt for opt in opts}
             fixed_plan = [(sol.lot_id.id, sol.product_uom_qty) for sol in fixed]
             for lot in fixed.lot_id:
                 needed = sum(fixed.filtered(lambda sol, lot=lot: sol.lot_id == lot).mapped("product_uom_qty"))

@@ -6,7 +6,7 @@ from odoo.tools import SQL
 
 from odoo.addons.tile_order_base import tile_math
 
-from ..allocation import LotOption, shade_group_key, shade_groups
+from ..allocation import KEY_SEPARATOR, LotOption, shade_group_key, shade_groups
 
 GRADES = [("premium", "Premium"), ("standard", "Standard"), ("commercial", "Commercial")]
 # Attributes fixed once a lot is received; only a stock manager changes them.
@@ -69,14 +69,16 @@ class StockLot(models.Model):
         return shade_group_key(self.tile_shade, self.tile_caliber, self.tile_grade)
 
     @api.model
-    def _tile_free_rows(self, products=None, lots=None, location_ids=None, company_ids=None):
-        """Per lot: (product_id, lot_id, on hand, reserved, promised, shade, caliber, grade, age).
+    def _tile_free_rows(self, products=None, lots=None, location_ids=None, company_ids=None, detail=False):
+        """Per lot: (product_id, lot_id, free, shade group key, age), or with ``detail``
+        (product_id, lot_id, on hand, reserved, promised).
 
         Quantities are pieces in ``location_ids`` (or every internal location of
-        ``company_ids``). *Promised* is what confirmed orders were allocated from the
-        lot and is not reserved yet: it must count against the lot, or two orders
-        can both be confirmed on the same boxes. One aggregate query: a tile may
-        have thousands of lots. Holds are left to the callers (they know whose).
+        ``company_ids``). Free = on hand − reserved − promised, where *promised* is
+        what confirmed orders were allocated from the lot and is not reserved yet: it
+        must count against the lot, or two orders can both be confirmed on the same
+        boxes. One aggregate query: a tile may have thousands of lots. Holds are left
+        to the callers (they know whose).
         """
         where, move_where = [SQL("q.lot_id IS NOT NULL")], [SQL("m.restrict_lot_id IS NOT NULL")]
         if products is not None:
@@ -95,6 +97,16 @@ class StockLot(models.Model):
             )
             where.append(SQL("q.location_id IN (%s)", internal))
             move_where.append(SQL("m.location_id IN (%s)", internal))
+        if detail:
+            columns = SQL("s.product_id, s.lot_id, s.on_hand, s.reserved, COALESCE(p.qty, 0)")
+        else:
+            columns = SQL(
+                """s.product_id, s.lot_id, s.on_hand - s.reserved - COALESCE(p.qty, 0),
+                   concat_ws(%s, COALESCE(l.tile_shade, ''), COALESCE(l.tile_caliber, ''),
+                             COALESCE(l.tile_grade, '')),
+                   COALESCE(l.tile_production_date, l.create_date::date)""",
+                KEY_SEPARATOR,
+            )
         self.env["stock.quant"].flush_model(
             ["product_id", "lot_id", "location_id", "quantity", "reserved_quantity"]
         )
@@ -121,28 +133,36 @@ class StockLot(models.Model):
                  WHERE m.state NOT IN ('draft', 'cancel', 'done') AND %s
               GROUP BY m.restrict_lot_id
             )
-            SELECT s.product_id, s.lot_id, s.on_hand, s.reserved, COALESCE(p.qty, 0),
-                   l.tile_shade, l.tile_caliber, l.tile_grade,
-                   COALESCE(l.tile_production_date, l.create_date::date)
+            SELECT %s
               FROM stock s
               JOIN stock_lot l ON l.id = s.lot_id
          LEFT JOIN promised p ON p.lot_id = s.lot_id
             """,
                 SQL(" AND ").join(where),
                 SQL(" AND ").join(move_where),
+                columns,
             )
         )
         return self.env.cr.fetchall()
 
     @api.model
-    def _tile_held_by_lot(self, lot_ids, company_ids=None, exclude_hold_ids=()):
-        """{lot_id: pieces held} of active holds of ``company_ids`` (the user's companies)."""
-        self.env["tile.stock.hold"].flush_model(["lot_id", "quantity", "state", "company_id"])
+    def _tile_held_by_lot(self, products=None, lots=None, company_ids=None, exclude_hold_ids=()):
+        """{lot_id: pieces held} of active holds on ``products`` or ``lots`` in ``company_ids``."""
+        self.env["tile.stock.hold"].flush_model(["lot_id", "product_id", "quantity", "state", "company_id"])
+        where = [
+            SQL("state = 'active'"),
+            SQL("company_id = ANY(%s)", list(company_ids or self.env.companies.ids)),
+            SQL("NOT id = ANY(%s)", list(exclude_hold_ids)),
+        ]
+        if products is not None:
+            where.append(SQL("product_id = ANY(%s)", products.ids))
+        if lots is not None:
+            where.append(SQL("lot_id = ANY(%s)", lots.ids))
         self.env.cr.execute(
-            """SELECT lot_id, SUM(quantity) FROM tile_stock_hold
-                WHERE state = 'active' AND lot_id = ANY(%s) AND company_id = ANY(%s) AND NOT id = ANY(%s)
-             GROUP BY lot_id""",
-            [list(lot_ids), list(company_ids or self.env.companies.ids), list(exclude_hold_ids)],
+            SQL(
+                "SELECT lot_id, SUM(quantity) FROM tile_stock_hold WHERE %s GROUP BY lot_id",
+                SQL(" AND ").join(where),
+            )
         )
         return dict(self.env.cr.fetchall())
 
@@ -151,14 +171,10 @@ class StockLot(models.Model):
         """{product: largest free pieces one single shade group of it can still serve}."""
         if not products:
             return {}
-        rows = self._tile_free_rows(products=products)
-        held = self._tile_held_by_lot([row[1] for row in rows])
+        held = self._tile_held_by_lot(products=products)
         options = defaultdict(list)
-        for product_id, lot_id, on_hand, reserved, promised, shade, caliber, grade, age in rows:
-            free = on_hand - reserved - promised - held.get(lot_id, 0.0)
-            options[product_id].append(
-                LotOption(lot_id, free, 2, age, shade_group_key(shade, caliber, grade))
-            )
+        for product_id, lot_id, free, key, age in self._tile_free_rows(products=products):
+            options[product_id].append(LotOption(lot_id, free - held.get(lot_id, 0.0), 2, age, key))
         largest = {}
         for product in products:
             groups = shade_groups(options.get(product.id, []))
@@ -167,10 +183,10 @@ class StockLot(models.Model):
 
     @api.depends_context("company", "allowed_company_ids", "tile_hold_exclude")
     def _compute_tile_availability(self):
-        rows = self._tile_free_rows(lots=self) if self.ids else []
+        rows = self._tile_free_rows(lots=self, detail=True) if self.ids else []
         per_lot = {row[1]: row[2:5] for row in rows}
         exclude = [self.env.context["tile_hold_exclude"]] if self.env.context.get("tile_hold_exclude") else []
-        held = self._tile_held_by_lot(self.ids, exclude_hold_ids=exclude) if self.ids else {}
+        held = self._tile_held_by_lot(lots=self, exclude_hold_ids=exclude) if self.ids else {}
         for lot in self:
             on_hand, reserved, promised = per_lot.get(lot.id, (0.0, 0.0, 0.0))
             lot_held = held.get(lot.id, 0.0)
