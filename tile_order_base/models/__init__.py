@@ -1,3 +1,4 @@
+from . import tile_bounds_mixin
 from . import res_company
 from . import res_config_settings
 from . import tile_series
