@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import _, api, models
 from odoo.exceptions import ValidationError
 
 from .. import tile_bounds
@@ -40,7 +40,6 @@ class TileBoundsMixin(models.AbstractModel):
                 continue
             label = field._description_string(self.env)
             low, high = bounds[name]
-
             if problem == "whole":
                 raise ValidationError(
                     self.env._("%(field)s is counted in whole numbers; enter e.g. 4, not 4.5.", field=label)
@@ -49,14 +48,14 @@ class TileBoundsMixin(models.AbstractModel):
                 raise ValidationError(
                     self.env._("%(field)s must be a number; enter it in figures, e.g. 12.5.", field=label)
                 )
+            # Figures formatted first: the translation extractor reads no f-string in a call.
+            shown = {"low": f"{low:,}", "high": f"{high:,}", "value": f"{value:,}"}
             raise ValidationError(
-                self.env._(
+                _(
                     "%(field)s must be between %(low)s and %(high)s; %(value)s is outside. "
                     "Check the figure and its unit.",
                     field=label,
-                    low=f"{low:,}",
-                    high=f"{high:,}",
-                    value=f"{value:,}",
+                    **shown,
                 )
             )
 
