@@ -91,3 +91,20 @@ def test_missing_odoo_gives_a_one_line_cause(tmp_path):
     assert f"no odoo-bin in {tmp_path}" in out.stderr
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_exported_term_has_a_chinese_translation(module):
+    """Each msgid of the module's template (Odoo's i18n export) is translated in zh_CN.po."""
+    import polib  # comes with Odoo's requirements
+
+    pot = ROOT / module / "i18n" / f"{module}.pot"
+    if not pot.is_file():
+        pytest.fail(f"{module} has no {pot.name}: export it with odoo-bin --i18n-export")
+    translated = {
+        entry.msgid: entry.msgstr for entry in polib.pofile(str(ROOT / module / "i18n" / "zh_CN.po"))
+    }
+    missing = [
+        entry.msgid for entry in polib.pofile(str(pot)) if entry.msgid and not translated.get(entry.msgid)
+    ]
+    assert not missing, f"{module}: untranslated in zh_CN.po: {missing[:5]}"
