@@ -79,6 +79,16 @@ class TestTileInputFuzzStock(HttpCase, TileTestMixin, TileRpcMixin):
                 "create",
                 [{"partner_id": self.customer.id, "boxes": 2}],
             )
+        for field, value in (
+            ("lot_id", "abc"),
+            ("lot_id", 1.5),
+            ("lot_id", [1]),
+            ("date_expire", "abc"),
+            ("date_expire", 12345),
+            ("date_expire", "2026-13-45"),
+        ):
+            vals = {"lot_id": self.lot.id, "partner_id": self.customer.id, "boxes": 2, field: value}
+            self.refused(f"hold {field}={value!r}", "tile.stock.hold", "create", [vals])
         self.authenticate("tile_fuzz_wh", "tile_fuzz_wh")
         self.refused(
             "hold as a stock user",

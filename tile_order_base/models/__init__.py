@@ -3,6 +3,7 @@ from . import res_company
 from . import res_config_settings
 from . import tile_series
 from . import product_template
+from . import product_product
 from . import tile_quantity_mixin
 from . import tile_room
 from . import sale_order_line

@@ -26,6 +26,8 @@ class TileBoundsMixin(models.AbstractModel):
             field = self._fields.get(name)
             if field is not None and field.type in ("one2many", "many2many") and isinstance(value, list):
                 self._tile_check_bound_commands(field, value)
+            if field is not None:
+                self._tile_check_value_type(field, value)
             if name not in bounds:
                 continue
             problem = tile_bounds.bound_error(value, bounds[name])
@@ -58,6 +60,31 @@ class TileBoundsMixin(models.AbstractModel):
                     **shown,
                 )
             )
+
+    @api.model
+    def _tile_check_value_type(self, field, value):
+        """Refuse a record reference or date of the wrong kind before PostgreSQL sees it."""
+        if value is None or value is False:
+            return
+        if field.type == "many2one" and not isinstance(value, int | models.BaseModel | models.NewId):
+            raise ValidationError(
+                _(
+                    "%(field)s expects a record, not %(value)r.",
+                    field=field._description_string(self.env),
+                    value=value,
+                )
+            )
+        if field.type in ("date", "datetime"):
+            try:
+                field.convert_to_cache(value, self)
+            except (ValueError, TypeError) as exc:
+                raise ValidationError(
+                    _(
+                        "%(field)s expects a date such as 2026-12-31, not %(value)r.",
+                        field=field._description_string(self.env),
+                        value=value,
+                    )
+                ) from exc
 
     @api.model
     def _tile_check_bound_commands(self, field, commands):

@@ -193,6 +193,11 @@ class TestTileInputFuzz(HttpCase, TileTestMixin, TileRpcMixin):
                 self.refused(
                     f"product {field}={value!r}", "product.template", "write", [tmpl.ids, {field: value}]
                 )
+        for value in (1e308, "abc", -4, 2**31):
+            for field in ("tile_m2_per_box", "tile_pieces_per_box"):
+                self.refused(
+                    f"variant {field}={value!r}", "product.product", "write", [self.tile.ids, {field: value}]
+                )
         for value in bad_values(self.rng, 0, 100):
             self.refused(
                 f"settings wastage={value!r}",

@@ -27,7 +27,4 @@ class TestTileInstallHooks(TransactionCase):
         create_empty_columns(self.env.cr, {"tile_hook_probe": columns})
         create_empty_columns(self.env.cr, {"tile_hook_probe": columns})
         self.env.cr.execute("SELECT amount, tile_probe_m2, tile_probe_flag FROM tile_hook_probe ORDER BY id")
-        self.assertEqual(
-            [tuple(map(str, row)) for row in self.env.cr.fetchall()],
-            [("1", "None", "None"), ("2", "None", "None")],
-        )
+        self.assertEqual(self.env.cr.fetchall(), [(1, None, None), (2, None, None)])
