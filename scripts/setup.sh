@@ -21,13 +21,15 @@ if [ ${#apt_needed[@]} -gt 0 ]; then
 fi
 
 # PDF printing (quotations, invoices, delivery slips, quotation e-mails): Debian's
-# wkhtmltopdf, a CJK font so Chinese prints, pdftotext for the PDF tests, and nginx so the
+# wkhtmltopdf, Lato and a CJK font so Chinese prints, pdftotext for the PDF tests, and nginx so the
 # tests can check the Docker proxy configuration (nginx -t; the service is not used).
 print_needed=()
 command -v wkhtmltopdf >/dev/null || print_needed+=(wkhtmltopdf)
 command -v pdftotext >/dev/null || print_needed+=(poppler-utils)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || print_needed+=(nginx)
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || dpkg -s fonts-noto-cjk >/dev/null 2>&1 || print_needed+=(fonts-wqy-zenhei)
+# Lato (the reports' font) installed, so that PDFs carry it as text (tile_report_fonts.scss).
+dpkg -s fonts-lato >/dev/null 2>&1 || print_needed+=(fonts-lato)
 if [ ${#print_needed[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || die "missing Debian packages for PDF printing: ${print_needed[*]}; install them as root (apt-get install --no-install-recommends ${print_needed[*]})."
     info "installing Debian packages for PDF printing: ${print_needed[*]}"
