@@ -73,7 +73,7 @@ info "Odoo module tests: $o_total run, $o_failed failed, $o_errors errors, $o_sk
 p_passed=0; p_failed=0
 if compgen -G "$REPO_DIR/tests/test_*.py" >/dev/null; then
     set +e
-    presult=$(cd "$REPO_DIR" && "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
+    presult=$(cd "$REPO_DIR" && TILE_TEST_DB=$db "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
     set -e
     echo "$presult" | tail -n 30 >&2
     p_passed=$(echo "$presult" | tail -n1 | { grep -oE '[0-9]+ passed' || true; } | cut -d' ' -f1)

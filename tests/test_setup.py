@@ -108,7 +108,9 @@ def test_offline_setup_stops_with_one_line_naming_what_it_tried(tmp_path, source
     assert out.returncode != 0
     lines = out.stderr.strip().splitlines()
     # "fetching ..." (what it does) then the error; the error is one line.
-    assert lines[-1].startswith("tile: error: ") and len([ln for ln in lines if "error" in ln]) == 1, out.stderr
+    assert (
+        lines[-1].startswith("tile: error: ") and len([ln for ln in lines if "error" in ln]) == 1
+    ), out.stderr
     assert source in lines[-1] and "18.0" in lines[-1]
     assert "set ODOO_PATH to an existing Odoo 18.0 Community tree" in lines[-1]
     assert "Traceback" not in out.stderr
@@ -161,7 +163,7 @@ def full_setup(tmp_path, **env):
 
 @needs_root
 def test_setup_ignores_the_callers_pg_environment_and_quotes_the_password(tmp_path, scratch_role):
-    password = "it's \"odd\"; DROP ROLE postgres; --"
+    password = 'it\'s "odd"; DROP ROLE postgres; --'
     out = full_setup(tmp_path, TILE_DB_USER=scratch_role, TILE_DB_PASSWORD=password)
     assert out.returncode == 0, out.stderr
     assert f"creating the database role '{scratch_role}'" in out.stderr
@@ -194,7 +196,17 @@ def test_a_user_without_sudo_gets_one_line_and_the_command_to_run_as_root(scratc
             **ODD_PG_ENV,
         }
         out = subprocess.run(
-            ["runuser", "-u", "nobody", "--", "env", "-i", *(f"{k}={v}" for k, v in env.items()), "bash", str(SETUP)],
+            [
+                "runuser",
+                "-u",
+                "nobody",
+                "--",
+                "env",
+                "-i",
+                *(f"{k}={v}" for k, v in env.items()),
+                "bash",
+                str(SETUP),
+            ],
             capture_output=True,
             text=True,
             cwd="/",
