@@ -108,7 +108,8 @@ def test_workers_mode_serves_the_websocket(database, tmp_path):
         f"--gevent-port={gevent_port}",
         f"--logfile={log}",
     ]
-    proc = subprocess.Popen(cmd, start_new_session=True, env={k: v for k, v in os.environ.items() if k[:2] != "PG"})
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    proc = subprocess.Popen(cmd, start_new_session=True, env=env)
     try:
         wait_for_port(http_port, proc, 120)
         wait_for_port(gevent_port, proc, 60)
