@@ -5,6 +5,7 @@ set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TILE_HOME=${TILE_HOME:-$HOME/.local/share/tile-suite}
 ODOO_PATH=${ODOO_PATH:-/opt/odoo}
+ODOO_PATH_GIVEN=$ODOO_PATH
 # Where ./tile setup fetches Odoo when $ODOO_PATH holds none: a shallow clone of one ref.
 # TILE_ODOO_REF is a branch, a tag or a full commit hash.
 TILE_ODOO_GIT=${TILE_ODOO_GIT:-https://github.com/odoo/odoo.git}

@@ -12,8 +12,8 @@ fetch_odoo() {
         ODOO_PATH=$dest
         return 0
     fi
-    command -v git >/dev/null || die "no Odoo in $ODOO_PATH and git is missing to fetch it: $(as_root_hint) (it installs git), or set ODOO_PATH to an Odoo 18.0 Community tree."
-    info "no Odoo in $ODOO_PATH: fetching Odoo $TILE_ODOO_REF from $TILE_ODOO_GIT into $dest (a few minutes)"
+    command -v git >/dev/null || die "no Odoo in $ODOO_PATH_GIVEN and git is missing to fetch it: $(as_root_hint) (it installs git), or set ODOO_PATH to an Odoo 18.0 Community tree."
+    info "no Odoo in $ODOO_PATH_GIVEN: fetching Odoo $TILE_ODOO_REF from $TILE_ODOO_GIT into $dest (a few minutes)"
     mkdir -p "$TILE_HOME"
     tmp=$(mktemp -d "$TILE_HOME/odoo-fetch.XXXXXX")
     # init + fetch --depth 1 takes a branch, a tag or a commit hash alike.
@@ -22,7 +22,7 @@ fetch_odoo() {
         && git -C "$tmp" -c advice.detachedHead=false checkout -q FETCH_HEAD 2>&1); then
         rm -rf "$tmp"
         err=$(printf '%s\n' "$err" | grep -v '^\s*$' | tail -n 1)
-        die "Odoo is not in $ODOO_PATH and fetching it failed (git fetch --depth 1 $TILE_ODOO_GIT $TILE_ODOO_REF: ${err:-no output}); offline, set ODOO_PATH to an existing Odoo 18.0 Community tree (the folder holding odoo-bin)."
+        die "Odoo is not in $ODOO_PATH_GIVEN and fetching it failed (git fetch --depth 1 $TILE_ODOO_GIT $TILE_ODOO_REF: ${err:-no output}); offline, set ODOO_PATH to an existing Odoo 18.0 Community tree (the folder holding odoo-bin)."
     fi
     problem=$(odoo_tree_problem "$tmp")
     if [ -n "$problem" ]; then
@@ -36,7 +36,7 @@ fetch_odoo() {
     ODOO_PATH=$dest
 }
 
-if [ ! -f "$ODOO_PATH/odoo-bin" ]; then
+if [ ! -f "$ODOO_PATH_GIVEN/odoo-bin" ]; then
     fetch_odoo
 fi
 require_odoo

@@ -80,8 +80,12 @@ def test_missing_odoo_is_fetched_shallow_from_the_pinned_ref(tmp_path):
 def test_a_commit_hash_can_be_pinned(tmp_path):
     bare, head = fake_odoo_repository(tmp_path)
     first = git("rev-list", "--max-parents=0", "HEAD", cwd=bare)
+    assert fetch(tmp_path, f"file://{bare}").returncode == 0
+    assert git("rev-parse", "HEAD", cwd=tmp_path / "home" / "odoo") == head
+    # Another ref (here an older commit): fetched again, replacing the copy.
     out = fetch(tmp_path, f"file://{bare}", ref=first)
     assert out.returncode == 0, out.stderr
+    assert "fetching Odoo" in out.stderr
     assert git("rev-parse", "HEAD", cwd=tmp_path / "home" / "odoo") == first != head
 
 
