@@ -166,6 +166,22 @@ drop_db() {
     pg_app postgres 'DROP DATABASE IF EXISTS :"name" WITH (FORCE)' name="$1" >/dev/null
 }
 
+# Test databases are tile_test_<uid>_<pid>. Those left by an earlier run of this user that
+# was killed would only fill the disk: one is dropped when its process is gone and nobody is
+# connected to it. A run of another user, or in another PID namespace, is never touched.
+drop_stale_test_dbs() {
+    local stale
+    for stale in $(pg_app postgres "SELECT datname FROM pg_database d
+            WHERE datname ~ ('^tile_test_' || :'uid' || '_[0-9]+$')
+            AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)" uid="$(id -u)"); do
+        if [ ! -d "/proc/${stale##*_}" ]; then
+            info "dropping the database '$stale' left by an earlier run"
+            drop_db "$stale" || true
+            rm -rf "$TILE_DATA_DIR/filestore/$stale"
+        fi
+    done
+}
+
 # A free TCP port on 127.0.0.1 chosen by the kernel (for runs that must not collide).
 free_port() {
     "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -15,19 +15,7 @@ db=tile_test_${uid}_$$
 log=$TILE_HOME/test-$db.log
 mkdir -p "$TILE_HOME"
 
-# Databases left by an earlier run of this user that was killed would only fill the disk.
-# One is dropped only when its process is gone and nobody is connected to it (a run of
-# another user, or in another PID namespace, is never touched).
-stale_dbs=$(pg_app postgres "SELECT datname FROM pg_database d WHERE datname ~ ('^tile_test_' || :'uid' || '_[0-9]+$')
-    AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)" uid="$uid")
-for stale in $stale_dbs; do
-    pid=${stale##*_}
-    if [ ! -d "/proc/$pid" ]; then
-        info "dropping the database '$stale' left by an earlier run"
-        drop_db "$stale" || true
-        rm -rf "$TILE_DATA_DIR/filestore/$stale"
-    fi
-done
+drop_stale_test_dbs
 cleanup() {
     drop_db "$db" >/dev/null 2>&1 || true
     rm -rf "$TILE_DATA_DIR/filestore/$db"

@@ -224,3 +224,62 @@ def test_a_user_without_sudo_gets_one_line_and_the_command_to_run_as_root(scratc
     assert len(lines) == 1, out.stderr
     assert f"run once as root: sudo {ROOT}/tile setup" in lines[0]
     assert scratch_role in lines[0]
+
+
+def test_only_this_users_dead_test_databases_are_dropped():
+    """A leftover of a killed run goes; a live run's, a connected one's, another user's stay."""
+    import psycopg2  # Odoo's requirement, in the venv
+    from psycopg2 import sql
+
+    env = dict(os.environ, **ODD_PG_ENV)
+    creds = subprocess.run(
+        ["bash", "-c", 'source scripts/common.sh && printf "%s\\n" "$TILE_DB_USER" "$TILE_DB_PASSWORD"'],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    try:
+        cnx = psycopg2.connect(host="127.0.0.1", user=creds[0], password=creds[1], dbname="postgres")
+    except psycopg2.OperationalError as exc:
+        pytest.fail(f"cannot log in as the suite's role: {exc} (run ./tile setup)")
+    cnx.autocommit = True
+    uid = os.getuid()
+    dead_pid = 4194303  # above Linux's pid_max default: no such process
+    sleeper = subprocess.Popen(["sleep", "60"])
+    names = {
+        "dead": f"tile_test_{uid}_{dead_pid}",
+        "alive": f"tile_test_{uid}_{sleeper.pid}",
+        "connected": f"tile_test_{uid}_{dead_pid - 1}",
+        "other_user": f"tile_test_{uid + 1}_{dead_pid}",
+    }
+    connection = None
+    try:
+        with cnx.cursor() as cr:
+            for name in names.values():
+                cr.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        connection = psycopg2.connect(
+            host="127.0.0.1", user=creds[0], password=creds[1], dbname=names["connected"]
+        )
+        out = subprocess.run(
+            ["bash", "-c", "source scripts/common.sh && drop_stale_test_dbs"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert out.returncode == 0, out.stderr
+        with cnx.cursor() as cr:
+            cr.execute("SELECT datname FROM pg_database WHERE datname = ANY(%s)", [list(names.values())])
+            left = {row[0] for row in cr.fetchall()}
+        assert left == {names["alive"], names["connected"], names["other_user"]}, out.stderr
+    finally:
+        sleeper.kill()
+        if connection:
+            connection.close()
+        with cnx.cursor() as cr:
+            for name in names.values():
+                cr.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        cnx.close()
