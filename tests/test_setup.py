@@ -25,9 +25,8 @@ def git(*args, cwd=None):
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def fake_odoo_repository(tmp_path, version="(18, 0, 0, FINAL, 0, '')", extra_addon=None):
-    """A bare repository whose 18.0 branch looks like Odoo: odoo-bin, release.py, addons/."""
-    work = tmp_path / "fake-odoo"
+def fake_odoo_tree(work, version="(18, 0, 0, FINAL, 0, '')", extra_addon=None):
+    """What ./tile setup looks at in an Odoo tree: odoo-bin, odoo/release.py, addons/."""
     (work / "odoo").mkdir(parents=True)
     (work / "odoo-bin").write_text("#!/usr/bin/env python3\n")
     (work / "odoo" / "release.py").write_text(f"FINAL = 'final'\nversion_info = {version}\n")
@@ -36,6 +35,14 @@ def fake_odoo_repository(tmp_path, version="(18, 0, 0, FINAL, 0, '')", extra_add
         if addon:
             (work / "addons" / addon).mkdir(parents=True)
             (work / "addons" / addon / "__manifest__.py").write_text("{'name': 'x'}\n")
+    subprocess.run(["chmod", "-R", "a+rX", str(work)], check=True)
+    return str(work)
+
+
+def fake_odoo_repository(tmp_path, version="(18, 0, 0, FINAL, 0, '')", extra_addon=None):
+    """A bare repository whose 18.0 branch looks like Odoo: odoo-bin, release.py, addons/."""
+    work = tmp_path / "fake-odoo"
+    fake_odoo_tree(work, version, extra_addon)
     git("init", "-q", "-b", "18.0", str(work))
     git("add", "-A", cwd=work)
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "first", cwd=work)
@@ -195,7 +202,8 @@ def test_a_user_without_sudo_gets_one_line_and_the_command_to_run_as_root(scratc
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "HOME": home,
             "TILE_HOME": home,
-            "ODOO_PATH": os.environ.get("ODOO_PATH", "/opt/odoo"),
+            # An Odoo tree that user can read (only its markers are looked at before the role).
+            "ODOO_PATH": fake_odoo_tree(pathlib.Path(home) / "odoo-tree"),
             "TILE_DB_USER": scratch_role,
             **ODD_PG_ENV,
         }
