@@ -77,3 +77,20 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "./tile test" in readme
     assert "exec ./tile test" in ci
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_exported_term_has_a_chinese_translation(module):
+    """Each msgid of the module's template (Odoo's i18n export) is translated in zh_CN.po."""
+    import polib  # comes with Odoo's requirements
+
+    pot = ROOT / module / "i18n" / f"{module}.pot"
+    if not pot.is_file():
+        pytest.fail(f"{module} has no {pot.name}: export it with odoo-bin --i18n-export")
+    translated = {
+        entry.msgid: entry.msgstr for entry in polib.pofile(str(ROOT / module / "i18n" / "zh_CN.po"))
+    }
+    missing = [
+        entry.msgid for entry in polib.pofile(str(pot)) if entry.msgid and not translated.get(entry.msgid)
+    ]
+    assert not missing, f"{module}: untranslated in zh_CN.po: {missing[:5]}"

@@ -35,5 +35,6 @@
     "assets": {
         "web.assets_tests": ["tile_inventory/static/tests/tours/*.js"],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
 }

@@ -27,6 +27,7 @@
             "tile_order_base/static/tests/tours/*.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
     "application": False,
 }

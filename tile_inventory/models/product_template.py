@@ -1,11 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.tile_order_base import tile_math
+from odoo.addons.tile_order_base import tile_bounds, tile_math
 
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(super()._tile_bounds(), tile_safety_qty=tile_bounds.SAFETY_QTY)
 
     @api.onchange("tile_is_tile")
     def _onchange_tile_is_tile_tracking(self):

@@ -1,9 +1,20 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tile_order_base import tile_bounds
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(
+            super()._tile_bounds(),
+            tile_hold_days=tile_bounds.DAYS,
+            tile_hold_max_days=tile_bounds.DAYS,
+            tile_fragment_boxes=tile_bounds.FRAGMENT_BOXES,
+        )
 
     tile_hold_days = fields.Integer("Hold Length (working days)", default=5)
     tile_hold_max_days = fields.Integer("Longest Hold (working days)", default=20)

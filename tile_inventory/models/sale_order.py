@@ -270,7 +270,8 @@ class SaleOrder(models.Model):
             )
             for lines, plan, rank in decisions
         )
-        self.message_post(
+        # A log note, not a message: it needs no sender e-mail and notifies nobody.
+        self._message_log(
             body=Markup("%s<ul>%s</ul>") % (_("One shade group per group of lines, lots chosen:"), items)
         )
 

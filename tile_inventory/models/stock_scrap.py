@@ -74,7 +74,7 @@ class StockScrap(models.Model):
         picking.action_confirm()
         picking.action_assign()
         self.tile_replacement_picking_id = picking
-        self.message_post(body=_("Replacement %s created from the same lot.", picking.name))
+        self._message_log(body=_("Replacement %s created from the same lot.", picking.name))
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.picking",

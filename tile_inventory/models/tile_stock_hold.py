@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.tile_order_base import tile_math
+from odoo.addons.tile_order_base import tile_bounds, tile_math
 
 from ..allocation import add_working_days
 
@@ -11,7 +11,7 @@ class TileStockHold(models.Model):
 
     _name = "tile.stock.hold"
     _description = "Tile Lot Hold"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tile.bounds.mixin"]
     _order = "date_expire, id"
     _check_company_auto = True
 
@@ -57,6 +57,10 @@ class TileStockHold(models.Model):
         index=True,
     )
 
+    @api.model
+    def _tile_bounds(self):
+        return dict(super()._tile_bounds(), boxes=tile_bounds.HOLD_BOXES)
+
     @api.depends("lot_id", "partner_id", "boxes")
     def _compute_name(self):
         for hold in self:
@@ -80,6 +84,8 @@ class TileStockHold(models.Model):
         for hold in self.filtered(lambda h: h.state == "active"):
             if hold.boxes <= 0:
                 raise ValidationError(_("A hold needs a number of boxes above zero."))
+            if hold.boxes != int(hold.boxes):
+                raise ValidationError(_("A hold keeps whole boxes; enter a whole number of boxes."))
             limit = add_working_days(today, hold.company_id.tile_hold_max_days)
             if hold.date_expire > limit:
                 raise ValidationError(

@@ -4,6 +4,7 @@ from . import test_tile_purchase_and_access
 from . import test_one_shade_allocation
 from . import test_shade_groups
 from . import test_tile_multicompany
+from . import test_tile_input_fuzz_stock
 from . import test_concurrent_allocation
 from . import test_tile_hold
 from . import test_breakage_returns_alerts

@@ -85,6 +85,15 @@ class TestOneShadeAllocation(TileInventoryCommon):
         self.assertEqual(set(lots.mapped("tile_shade")), {"A12", "B07", "C03"})
         self.assertEqual(sorted(lots.mapped("tile_boxes_free")), [10, 25, 100])
 
+    def test_salesperson_without_email_confirms(self):
+        """Plain Odoo confirms for a user without e-mail address; so must the tile allocation."""
+        seller = self.tile_salesman("tile_no_mail")
+        seller.partner_id.email = False
+        order = self.tile_order(self.customer, [(self.tile_600, 10, "m2")], user=seller)
+        order.with_user(seller).action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertIn("SMALL", "".join(order.message_ids.mapped("body")), "the choice is still logged")
+
     def test_the_choice_is_explained_in_the_chatter(self):
         order = self.tile_order(self.customer, [(self.tile_600, 10, "m2")])
         order.action_confirm()

@@ -42,7 +42,7 @@ class TestTileHold(TileInventoryCommon):
         self.assertEqual(self.lot_small.tile_qty_reserved, 40)
 
     def test_bad_holds(self):
-        with self.assertRaisesRegex(ValidationError, "above zero"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "must be between 0 and"), self.env.cr.savepoint():
             self.Hold.create({"lot_id": self.lot_big.id, "partner_id": self.customer.id, "boxes": -2})
         too_late = add_working_days(date.today(), self.env.company.tile_hold_max_days) + timedelta(days=1)
         with self.assertRaisesRegex(ValidationError, "at most 20 working days"), self.env.cr.savepoint():

@@ -21,7 +21,7 @@ class AccountMoveLine(models.Model):
     @api.depends("product_id", "move_id.move_type", "display_type")
     def _compute_tile_pack(self):
         tile_lines = self.filtered(lambda aml: aml._tile_document_speaks_tiles())
-        super(AccountMoveLine, tile_lines)._compute_tile_pack()
+        res = super(AccountMoveLine, tile_lines)._compute_tile_pack()
         for line in self - tile_lines:
             line.update(
                 {
@@ -33,6 +33,7 @@ class AccountMoveLine(models.Model):
                     "tile_price_unit_type": False,
                 }
             )
+        return res
 
     def _tile_priced(self):
         return super()._tile_priced() and self._tile_document_speaks_tiles()

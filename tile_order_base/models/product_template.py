@@ -1,14 +1,29 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .. import tile_math
+from .. import tile_bounds, tile_math
 
 # A printed m²/box further than this from format × pieces is probably a typo.
 M2_PER_BOX_TOLERANCE = 0.05
 
 
 class ProductTemplate(models.Model):
-    _inherit = "product.template"
+    _name = "product.template"
+    _inherit = ["product.template", "tile.bounds.mixin"]
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(
+            super()._tile_bounds(),
+            tile_length_mm=tile_bounds.FORMAT_MM,
+            tile_width_mm=tile_bounds.FORMAT_MM,
+            tile_thickness_mm=tile_bounds.THICKNESS_MM,
+            tile_pieces_per_box=tile_bounds.PIECES_PER_BOX,
+            tile_m2_per_box=tile_bounds.M2_PER_BOX,
+            tile_weight_per_box=tile_bounds.WEIGHT_PER_BOX_KG,
+            tile_boxes_per_pallet=tile_bounds.BOXES_PER_PALLET,
+            tile_extra_wastage=tile_bounds.PERCENT,
+        )
 
     tile_is_tile = fields.Boolean(
         "Is a Tile",

@@ -1,9 +1,22 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import tile_bounds
+
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "tile.bounds.mixin"]
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(
+            super()._tile_bounds(),
+            tile_wastage_straight=tile_bounds.PERCENT,
+            tile_wastage_diagonal=tile_bounds.PERCENT,
+            tile_wastage_herringbone=tile_bounds.PERCENT,
+            tile_wastage_other=tile_bounds.PERCENT,
+        )
 
     # Wastage proposed by the room take-off for each laying pattern.
     tile_wastage_straight = fields.Float("Wastage: straight (%)", default=7.0)

@@ -9,7 +9,9 @@ CONTEXT_LIMIT = 5
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    # Order lines and rooms typed in the order's form are checked before anything is built.
+    _inherit = ["sale.order", "tile.bounds.mixin"]
 
     tile_room_ids = fields.One2many("tile.room", "order_id", "Rooms", copy=True)
     tile_total_m2 = fields.Float("Total m²", digits=(16, 2), compute="_compute_tile_totals", store=True)

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .. import tile_math
+from .. import tile_bounds, tile_math
 
 # Above this many m² on one line the figure is almost surely a typo (a whole
 # tower block is rarely one line); large projects are split into phases.
@@ -10,7 +10,7 @@ MAX_LINE_M2 = 100_000
 
 class SaleOrderLine(models.Model):
     _name = "sale.order.line"
-    _inherit = ["sale.order.line", "tile.quantity.mixin"]
+    _inherit = ["sale.order.line", "tile.quantity.mixin", "tile.bounds.mixin"]
 
     tile_entry_unit = fields.Selection(
         [("m2", "m²"), ("box", "Boxes"), ("piece", "Pieces")],
@@ -39,11 +39,16 @@ class SaleOrderLine(models.Model):
     )
     tile_room_id = fields.Many2one("tile.room", "Room", index="btree_not_null", ondelete="set null")
 
+    @api.model
+    def _tile_bounds(self):
+        return dict(super()._tile_bounds(), tile_entry_qty=tile_bounds.ENTRY_QTY)
+
     @api.model_create_multi
     def create(self, vals_list):
         # product_uom_qty has a default (1.0), which would win over its compute:
         # derive the pieces from the asked quantity before the record exists.
         for vals in vals_list:
+            self._tile_check_bound_vals(vals)
             if vals.get("tile_entry_qty") and "product_uom_qty" not in vals and not vals.get("display_type"):
                 pieces = self._tile_pieces_from_vals(vals)
                 if pieces is not None:
@@ -99,6 +104,8 @@ class SaleOrderLine(models.Model):
     def _tile_pieces_for_entry(self):
         """Pieces that cover the asked quantity; extend to change the rounding policy."""
         self.ensure_one()
+        # Also reached from the form's onchange, before create/write could check it.
+        self._tile_check_bound_vals({"tile_entry_qty": self.tile_entry_qty})
         return tile_math.pieces_from(
             self.tile_entry_qty,
             self.tile_entry_unit,

@@ -1,6 +1,7 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
-from .. import tile_math
+from .. import tile_bounds, tile_math
 
 
 class TileQuantityMixin(models.AbstractModel):
@@ -109,6 +110,17 @@ class TileQuantityMixin(models.AbstractModel):
                 )
                 continue
             pieces = line._tile_line_pieces()
+            if abs(pieces) > tile_bounds.LINE_PIECES:
+                # Refused before it reaches an integer column PostgreSQL would overflow.
+                shown = {"pieces": f"{pieces:,.0f}", "max": f"{tile_bounds.LINE_PIECES:,}"}
+                raise ValidationError(
+                    _(
+                        "%(product)s: %(pieces)s pieces on one line is far beyond any order (at most "
+                        "%(max)s). Check the quantity and its unit, or split the order into phases.",
+                        product=line.product_id.display_name,
+                        **shown,
+                    )
+                )
             boxes = tile_math.boxes_from_pieces(pieces, line.tile_pieces_per_box)
             line.tile_pieces = round(pieces)
             line.tile_boxes = boxes

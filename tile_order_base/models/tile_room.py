@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .. import tile_math
+from .. import tile_bounds, tile_math
 
 LAYING_PATTERNS = [
     ("straight", "Straight"),
@@ -32,6 +32,7 @@ class TileRoom(models.Model):
     """
 
     _name = "tile.room"
+    _inherit = ["tile.bounds.mixin"]
     _description = "Tile Room Take-off"
     _order = "order_id, sequence, id"
 
@@ -88,6 +89,16 @@ class TileRoom(models.Model):
         for room in self:
             room.tile_m2 = sum(room.line_ids.mapped("tile_m2"))
             room.tile_boxes = sum(room.line_ids.mapped("tile_boxes"))
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(
+            super()._tile_bounds(),
+            length_m=tile_bounds.ROOM_SIDE_M,
+            width_m=tile_bounds.ROOM_SIDE_M,
+            area_input_m2=tile_bounds.ROOM_AREA_M2,
+            wastage_percent=tile_bounds.PERCENT,
+        )
 
     @api.constrains("length_m", "width_m", "area_input_m2", "wastage_percent", "net_area_m2")
     def _check_sizes(self):

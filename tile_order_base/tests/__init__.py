@@ -6,4 +6,6 @@ from . import test_tile_money_across_odoo
 from . import test_tile_takeoff
 from . import test_tile_customer_context
 from . import test_tile_access
+from . import test_tile_install_hooks
+from . import test_tile_input_fuzz
 from . import test_tile_tour

@@ -4,6 +4,8 @@ Every tile module's tests build on these so that each test reads like the
 user's story instead of repeating set-up.
 """
 
+import json
+
 from odoo import Command
 from odoo.tests import Form, TransactionCase, new_test_user
 
@@ -91,3 +93,44 @@ class TileCommon(TransactionCase, TileTestMixin):
         cls.tile_300x600 = cls.tile_product(300, 600, 59.0)
         cls.tile_1200_box = cls.tile_product(600, 1200, 168.0, price_unit="box")
         cls.customer = cls.tile_customer("Wang Fang")
+
+
+# Exceptions a user may see in a dialog; anything else (above all a psycopg2 error)
+# reaching the browser is a server error.
+CLEAN_ERRORS = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.AccessError",
+    "odoo.exceptions.MissingError",
+}
+
+
+class TileRpcMixin:
+    """Calls the ORM over real HTTP JSON-RPC, as the web client does."""
+
+    def rpc(self, model, method, args, kwargs=None):
+        """(result, None) or (None, error data) of one /web/dataset/call_kw request."""
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        }
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        body = response.json()
+        if "error" in body:
+            return None, body["error"].get("data", {})
+        return body["result"], None
+
+    def assertCleanRefusal(self, error, case):
+        """The request failed with an error meant for a person, never a database error."""
+        self.assertIsNotNone(error, f"{case}: accepted, should have been refused")
+        name = error.get("name", "")
+        text = f"{name} {error.get('message', '')} {error.get('debug', '')[:2000]}"
+        self.assertNotIn("psycopg2", text, f"{case}: a database error reached the user: {text[:300]}")
+        self.assertIn(name, CLEAN_ERRORS, f"{case}: {name}: {error.get('message', '')[:300]}")

@@ -103,12 +103,14 @@ class TestTileSale(TileCommon):
         glue = self.plain_product()
         with self.assertRaisesRegex(ValidationError, "no tile data"), self.env.cr.savepoint():
             self.tile_order(self.customer, [(glue, 10, "m2")])
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "must be between 0 and"), self.env.cr.savepoint():
             self.tile_order(self.customer, [(self.tile_600, -5, "m2")])
         with self.assertRaisesRegex(ValidationError, "looks like a typo"), self.env.cr.savepoint():
+            self.tile_order(self.customer, [(self.tile_600, 500_000, "m2")])
+        with self.assertRaisesRegex(ValidationError, "far beyond any order"), self.env.cr.savepoint():
             self.tile_order(self.customer, [(self.tile_600, 5_000_000, "m2")])
         order = self.tile_order(self.customer, [(self.tile_600, 10, "m2")])
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "must be between 0 and"), self.env.cr.savepoint():
             order.order_line.tile_entry_qty = -1
         order.order_line.invalidate_recordset()
         self.assertEqual(order.order_line.tile_entry_qty, 10, "the line keeps its last good quantity")

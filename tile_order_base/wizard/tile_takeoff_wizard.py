@@ -17,6 +17,7 @@ class TileTakeoffWizard(models.TransientModel):
     """
 
     _name = "tile.takeoff.wizard"
+    _inherit = ["tile.bounds.mixin"]
     _description = "Tile Room Take-off"
 
     step = fields.Selection(STEPS, default="customer", required=True)

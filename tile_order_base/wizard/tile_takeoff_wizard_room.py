@@ -1,12 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .. import tile_math
+from .. import tile_bounds, tile_math
 from ..models.tile_room import LAYING_PATTERNS, room_size_error
 
 
 class TileTakeoffWizardRoom(models.TransientModel):
     _name = "tile.takeoff.wizard.room"
+    _inherit = ["tile.bounds.mixin"]
     _description = "Room in a Tile Take-off"
 
     wizard_id = fields.Many2one("tile.takeoff.wizard", required=True, ondelete="cascade")
@@ -59,6 +60,16 @@ class TileTakeoffWizardRoom(models.TransientModel):
                 room.amount = price_qty * tmpl.list_price
             else:
                 room.boxes = room.m2 = room.amount = 0.0
+
+    @api.model
+    def _tile_bounds(self):
+        return dict(
+            super()._tile_bounds(),
+            length_m=tile_bounds.ROOM_SIDE_M,
+            width_m=tile_bounds.ROOM_SIDE_M,
+            area_input_m2=tile_bounds.ROOM_AREA_M2,
+            wastage_percent=tile_bounds.PERCENT,
+        )
 
     def _check_sizes(self):
         for room in self:
