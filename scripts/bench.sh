@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks named in the issues, on a throwaway database: ./tile bench [N]
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-bash "$REPO_DIR/scripts/setup.sh"
+run_setup
 n=${1:-200}
 db=tile_bench_$$
-trap 'pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+trap 'drop_db "$db" >/dev/null 2>&1 || true' EXIT
 modules=$(tile_modules)
 info "installing $modules (no demo) into '$db'"
 odoo_bin -d "$db" -i "$modules" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 \

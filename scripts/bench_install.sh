@@ -3,14 +3,14 @@
 # N order lines and M journal items (./tile bench install [N] [M]), with the install
 # hooks and without them (a copy of the modules whose manifests lack the hook).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-bash "$REPO_DIR/scripts/setup.sh"
+run_setup
 n_sol=${1:-50000}
 n_aml=${2:-200000}
 base=tile_bench_base_$$
 work=$(mktemp -d)
 cleanup() {
     for db in "$base" "${base}_empty" "${base}_with" "${base}_without" "${base}_e_with"; do
-        pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+        drop_db "$db" >/dev/null 2>&1 || true
     done
     rm -rf "$work"
 }
@@ -20,10 +20,10 @@ quiet() { grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) |security risk' ||
 info "base database: sale_management, account, sale_margin, stock, purchase (no demo)"
 odoo_bin -d "$base" -i sale_management,account,sale_margin,sale_stock,purchase_stock --without-demo=all \
     --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet
-pg_super -c "CREATE DATABASE \"${base}_empty\" TEMPLATE \"$base\" OWNER \"$TILE_DB_USER\"" >/dev/null
+pg_app postgres 'CREATE DATABASE :"new" TEMPLATE :"tpl"' new="${base}_empty" tpl="$base" >/dev/null
 PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/gen_big_db.py" "$TILE_CONF" "$base" "$n_sol" "$n_aml" 2>&1 | quiet
-pg_super -c "CREATE DATABASE \"${base}_with\" TEMPLATE \"$base\" OWNER \"$TILE_DB_USER\"" >/dev/null
-pg_super -c "CREATE DATABASE \"${base}_without\" TEMPLATE \"$base\" OWNER \"$TILE_DB_USER\"" >/dev/null
+pg_app postgres 'CREATE DATABASE :"new" TEMPLATE :"tpl"' new="${base}_with" tpl="$base" >/dev/null
+pg_app postgres 'CREATE DATABASE :"new" TEMPLATE :"tpl"' new="${base}_without" tpl="$base" >/dev/null
 
 # The same modules without their pre_init_hook, first in the addons path.
 mkdir -p "$work/addons"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Concurrent confirmation load over JSON-RPC, tile vs plain Odoo (./tile bench load).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-bash "$REPO_DIR/scripts/setup.sh"
+run_setup
 port=${TILE_BENCH_PORT:-$((TILE_HTTP_PORT + 300))}
 tile_db=tile_bench_load_tile_$$
 plain_db=tile_bench_load_plain_$$
-trap 'for db in "$tile_db" "$plain_db"; do pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true; done' EXIT
+trap 'for db in "$tile_db" "$plain_db"; do drop_db "$db" >/dev/null 2>&1 || true; done' EXIT
 quiet() { grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) |security risk' || true; }
 info "installing the tile modules and plain Odoo (sale_stock + the same OCA lot modules), no demo"
 odoo_bin -d "$tile_db" -i "$(tile_modules)" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet

@@ -4,35 +4,32 @@
 # repository-level tests in tests/. Ends with one line "N passed, N failed".
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-bash "$REPO_DIR/scripts/setup.sh"
+run_setup
 
 modules=${TILE_TEST_MODULES:-$(tile_modules)}
 [ -n "$modules" ] || die "no tile module (tile_*/__manifest__.py) found in $REPO_DIR."
 tags=${TILE_TEST_TAGS:-$(echo "$modules" | sed 's/\(^\|,\)/\1\//g')}
-db=tile_test_$$
+# tile_test_<uid>_<pid>: whose run it is, so a run only ever drops its own user's leftovers.
+uid=$(id -u)
+db=tile_test_${uid}_$$
 log=$TILE_HOME/test-$db.log
 mkdir -p "$TILE_HOME"
 
-# Databases left by an earlier run that was killed would only fill the disk.
-for stale in $(pg_super -c "SELECT datname FROM pg_database WHERE datname ~ '^tile_test_[0-9]+$'"); do
-    pid=${stale#tile_test_}
-    if ! kill -0 "$pid" 2>/dev/null; then
-        info "dropping the database '$stale' left by an earlier run"
-        pg_super -c "DROP DATABASE IF EXISTS \"$stale\" WITH (FORCE)" >/dev/null
-    fi
-done
+drop_stale_test_dbs
 cleanup() {
-    pg_super -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+    drop_db "$db" >/dev/null 2>&1 || true
     rm -rf "$TILE_DATA_DIR/filestore/$db"
 }
 trap cleanup EXIT
+# HttpCase tours need an HTTP server: a free port, so that runs at the same time never collide.
+test_port=${TILE_TEST_HTTP_PORT:-$(free_port)}
 
 info "installing $modules into the throwaway database '$db' and running tests tagged $tags"
 info "full log: $log"
 start=$(date +%s)
 set +e
 odoo_bin -d "$db" -i "$modules" --test-enable --test-tags "$tags" \
-    --stop-after-init --http-port "$((TILE_HTTP_PORT + 100))" --log-level=info \
+    --stop-after-init --http-port "$test_port" --log-level=info \
     --max-cron-threads=0 > "$log" 2>&1
 odoo_rc=$?
 set -e
@@ -64,7 +61,7 @@ info "Odoo module tests: $o_total run, $o_failed failed, $o_errors errors, $o_sk
 p_passed=0; p_failed=0
 if compgen -G "$REPO_DIR/tests/test_*.py" >/dev/null; then
     set +e
-    presult=$(cd "$REPO_DIR" && "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
+    presult=$(cd "$REPO_DIR" && TILE_TEST_DB=$db "$PY" -m pytest -q -p no:cacheprovider -p no:odoo tests 2>&1)
     set -e
     echo "$presult" | tail -n 30 >&2
     p_passed=$(echo "$presult" | tail -n1 | { grep -oE '[0-9]+ passed' || true; } | cut -d' ' -f1)
@@ -73,8 +70,26 @@ if compgen -G "$REPO_DIR/tests/test_*.py" >/dev/null; then
     echo "$presult" | grep -qE '[0-9]+ (passed|failed)' || p_failed=$((p_failed + 1))
 fi
 
-passed=$((o_passed + p_passed))
-failed=$((o_bad + o_logged_errors + p_failed))
+# The lint in check mode (rewrites nothing), as ./tile lint --check: each hook is one test.
+# TILE_TEST_LINT=0 leaves it out of a narrowed run while developing.
+l_passed=0; l_failed=0
+if [ "${TILE_TEST_LINT:-1}" != 0 ]; then
+    info "lint (check mode, nothing rewritten)"
+    set +e
+    lresult=$(bash "$REPO_DIR/scripts/lint.sh" --check 2>&1)
+    lrc=$?
+    set -e
+    l_passed=$(grep -cE '\.(Passed)$' <<<"$lresult" || true)
+    l_failed=$(grep -cE '\.(Failed)$' <<<"$lresult" || true)
+    if [ "$lrc" -ne 0 ]; then
+        echo "$lresult" | head -n 200 >&2
+        [ "$l_failed" -gt 0 ] || l_failed=1
+    fi
+    info "lint: $l_passed hooks passed, $l_failed failed"
+fi
+
+passed=$((o_passed + p_passed + l_passed))
+failed=$((o_bad + o_logged_errors + p_failed + l_failed))
 [ "$odoo_rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

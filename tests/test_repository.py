@@ -81,20 +81,6 @@ def test_ci_runs_the_readme_test_command():
     assert "exec ./tile test" in ci
 
 
-def test_missing_odoo_gives_a_one_line_cause(tmp_path):
-    out = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "setup.sh")],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, ODOO_PATH=str(tmp_path)),
-        check=False,
-    )
-    assert out.returncode != 0
-    assert f"no odoo-bin in {tmp_path}" in out.stderr
-    assert "Traceback" not in out.stderr
-    assert len(out.stderr.strip().splitlines()) == 1
-
-
 @pytest.mark.parametrize("module", MODULES)
 def test_every_exported_term_has_a_chinese_translation(module):
     """Each msgid of the module's template (Odoo's i18n export) is translated in zh_CN.po."""
