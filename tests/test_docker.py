@@ -102,7 +102,9 @@ def test_websocket_location_upgrades_and_forwards_host_and_scheme():
     for header in ("Host", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-For"):
         assert re.search(rf"proxy_set_header\s+{header}\s", block), f"/websocket does not forward {header}"
     for header in ("Host", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-For"):
-        assert re.search(rf"proxy_set_header\s+{header}\s", location_block("/")), f"/ does not forward {header}"
+        assert re.search(
+            rf"proxy_set_header\s+{header}\s", location_block("/")
+        ), f"/ does not forward {header}"
 
 
 def test_proxy_mounts_match_the_nginx_configuration():
@@ -118,7 +120,9 @@ def test_proxy_mounts_match_the_nginx_configuration():
 def nginx_binary():
     exe = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
     if not exe:
-        pytest.fail("nginx is not installed: run ./tile setup (it installs Debian's nginx to check docker/nginx.conf)")
+        pytest.fail(
+            "nginx is not installed: run ./tile setup (it installs Debian's nginx to check docker/nginx.conf)"
+        )
     return exe
 
 

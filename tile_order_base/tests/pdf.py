@@ -28,7 +28,9 @@ def require_pdf_tools(case):
 def render_pdf(env, report_ref, records):
     """The report's PDF bytes for ``records``, rendered by wkhtmltopdf as when a user prints."""
     content, report_type = (
-        env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(report_ref, records.ids)
+        env["ir.actions.report"]
+        .with_context(force_report_rendering=True)
+        ._render_qweb_pdf(report_ref, records.ids)
     )
     assert report_type == "pdf", f"{report_ref} rendered as {report_type}, not as a PDF"
     return content

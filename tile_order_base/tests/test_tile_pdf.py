@@ -39,7 +39,9 @@ class TestTilePdf(AccountTestInvoicingCommon, HttpCase, TileTestMixin):
 
     def assertTileFigures(self, text, what):
         for expected in ("7 ", "10.08", "906.19", "224"):
-            self.assertIn(expected, text, f"{what}: {expected!r} missing from the printed text: {text[:1500]}")
+            self.assertIn(
+                expected, text, f"{what}: {expected!r} missing from the printed text: {text[:1500]}"
+            )
 
     def test_quotation_pdf_shows_boxes_m2_and_totals(self):
         order = self.worked_example()
