@@ -107,6 +107,17 @@ def test_websocket_location_upgrades_and_forwards_host_and_scheme():
         ), f"/ does not forward {header}"
 
 
+def test_proxy_forwards_the_host_with_its_port():
+    # $host drops the port: behind TILE_HTTPS_PORT other than 443 the browser's Origin
+    # (https://host:port) would not match the Host Odoo sees on /websocket.
+    for path in ("/", "/websocket"):
+        block = location_block(path)
+        for header in ("Host", "X-Forwarded-Host"):
+            assert re.search(
+                rf"proxy_set_header\s+{header}\s+\$http_host;", block
+            ), f"{path}: {header} must be $http_host"
+
+
 def test_proxy_mounts_match_the_nginx_configuration():
     proxy = compose_config()["services"]["proxy"]
     volumes = [v if isinstance(v, str) else f"{v['source']}:{v['target']}" for v in proxy["volumes"]]
