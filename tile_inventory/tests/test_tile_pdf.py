@@ -44,11 +44,13 @@ class TestTileInventoryPdf(TileInventoryCommon, HttpCase):
         self.assertIn("Shade A1 · Caliber 2", text, text[:1500])
         self.assertIn("7 boxes · 10.08 m² · 224 kg", text, text[:1500])
         self.assertRegex(text, r"Tiles: 10\.08 m² · 7 boxes · 224 kg · 0\.1[78] pallets", text[:1500])
+        self.assertEqual(text.count("Tiles: "), 1, f"the tile totals are printed once: {text[:1500]}")
 
     def test_planned_delivery_slip_pdf_shows_the_tile_totals(self):
         text = self.slip_text(self.delivery(validate=False))
         self.assertIn("7 boxes · 10.08 m² · 224 kg", text, text[:1500])
         self.assertIn("Tiles: 10.08 m² · 7 boxes", text, text[:1500])
+        self.assertEqual(text.count("Tiles: "), 1, f"the tile totals are printed once: {text[:1500]}")
 
     def test_delivery_slip_pdf_in_chinese(self):
         activate_chinese(self.env, ["tile_order_base", "tile_inventory"])
