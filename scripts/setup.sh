@@ -61,6 +61,23 @@ if [ ${#apt_needed[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
 fi
 
+# PDF printing (quotations, invoices, delivery slips, quotation e-mails): Debian's
+# wkhtmltopdf, Lato, a CJK font so Chinese prints, pdftotext for the PDF tests, and nginx
+# so the tests can check the Docker proxy configuration (nginx -t; the service is not used).
+print_needed=()
+command -v wkhtmltopdf >/dev/null || print_needed+=(wkhtmltopdf)
+command -v pdftotext >/dev/null || print_needed+=(poppler-utils)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || print_needed+=(nginx)
+dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || dpkg -s fonts-noto-cjk >/dev/null 2>&1 || print_needed+=(fonts-wqy-zenhei)
+# Lato (the reports' font) installed, so that PDFs carry it as text (tile_report_fonts.scss).
+dpkg -s fonts-lato >/dev/null 2>&1 || print_needed+=(fonts-lato)
+if [ ${#print_needed[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing Debian packages for PDF printing (${print_needed[*]}): $(as_root_hint)"
+    info "installing Debian packages for PDF printing: ${print_needed[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${print_needed[@]}" >/dev/null
+fi
+
 # PostgreSQL before the (slow) venv: what needs root is found out first.
 ensure_postgres
 

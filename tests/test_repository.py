@@ -18,12 +18,12 @@ AUTO_INSTALL = {
 }
 
 
-def compose_config():
+def compose_config(**env_overrides):
     """The compose file as Docker Compose resolves it (docker-compose parses offline)."""
     exe = shutil.which("docker-compose")
     if not exe:
         pytest.fail("docker-compose is not installed: run ./tile setup (it installs Debian's docker-compose)")
-    env = dict(os.environ, TILE_DB_PASSWORD="secret")
+    env = dict(os.environ, TILE_DB_PASSWORD="secret", **env_overrides)
     out = subprocess.run(
         [exe, "-f", str(COMPOSE), "config"], capture_output=True, text=True, env=env, check=False
     )
@@ -57,7 +57,9 @@ def test_install_service_installs_every_tile_module():
 
 def test_odoo_images_are_community_18():
     services = compose_config()["services"]
-    assert services["odoo"]["image"] == "odoo:18.0"
+    # The Odoo image is built FROM odoo:18.0 with the OCA wheels added (tests/test_docker.py).
+    assert services["odoo"]["build"]["dockerfile"] == "docker/Dockerfile"
+    assert "FROM odoo:18.0\n" in (ROOT / "docker" / "Dockerfile").read_text()
     assert services["db"]["image"] == "postgres:16"
 
 

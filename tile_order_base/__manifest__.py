@@ -26,6 +26,9 @@
         "web.assets_tests": [
             "tile_order_base/static/tests/tours/*.js",
         ],
+        "web.report_assets_common": [
+            "tile_order_base/static/src/scss/tile_report_fonts.scss",
+        ],
     },
     "pre_init_hook": "pre_init_hook",
     "installable": True,

@@ -9,3 +9,4 @@ from . import test_tile_access
 from . import test_tile_install_hooks
 from . import test_tile_input_fuzz
 from . import test_tile_tour
+from . import test_tile_pdf
