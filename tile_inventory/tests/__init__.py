@@ -9,3 +9,4 @@ from . import test_concurrent_allocation
 from . import test_tile_hold
 from . import test_breakage_returns_alerts
 from . import test_tile_inventory_tour
+from . import test_install_hooks
