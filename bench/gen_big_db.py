@@ -1,6 +1,6 @@
 """Fill a database with non-tile sales and journal items, fast (bulk SQL copies).
 
-Usage: gen_big_db.py ODOO_CONF DB N_ORDER_LINES N_JOURNAL_ITEMS
+Usage: gen_big_db.py ODOO_CONF DB N_ORDER_LINES N_JOURNAL_ITEMS [N_PRODUCTS]
 One real order (10 lines) and one real customer invoice are made through the ORM;
 their rows are then copied in SQL until the tables hold the asked numbers, so every
 NOT NULL column and foreign key is as Odoo would write it.
@@ -51,7 +51,7 @@ def clone_parents(cr, table, template_id, copies):
     )
 
 
-def main(conf, dbname, n_sol, n_aml):
+def main(conf, dbname, n_sol, n_aml, n_products=0):
     odoo.tools.config.parse_config(["-c", conf, "-d", dbname, "--log-level=warn"])
     registry = Registry(dbname)
     start = time.perf_counter()
@@ -83,10 +83,26 @@ def main(conf, dbname, n_sol, n_aml):
         copy_rows(cr, "sale_order_line", order.order_line.ids, "order_id")
         clone_parents(cr, "account_move", invoice.id, max(n_aml // per_move - 1, 0))
         copy_rows(cr, "account_move_line", invoice.line_ids.ids, "move_id")
-        cr.execute("SELECT (SELECT count(*) FROM sale_order_line), (SELECT count(*) FROM account_move_line)")
-        sol, aml = cr.fetchone()
-        print(f"generated: {sol:,} order lines, {aml:,} journal items in {time.perf_counter() - start:.1f} s")
+        if n_products > len(products):
+            # A distributor's catalogue: one variant per template, as most products have.
+            clone_parents(cr, "product_template", products[0].product_tmpl_id.id, n_products - len(products))
+            copy_rows(cr, "product_product", products[0].ids, "product_tmpl_id")
+        cr.execute(
+            """SELECT (SELECT count(*) FROM sale_order_line), (SELECT count(*) FROM account_move_line),
+                      (SELECT count(*) FROM product_template)"""
+        )
+        sol, aml, tmpl = cr.fetchone()
+        print(
+            f"generated: {sol:,} order lines, {aml:,} journal items, {tmpl:,} products"
+            f" in {time.perf_counter() - start:.1f} s"
+        )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    main(
+        sys.argv[1],
+        sys.argv[2],
+        int(sys.argv[3]),
+        int(sys.argv[4]),
+        int(sys.argv[5]) if len(sys.argv) > 5 else 0,
+    )

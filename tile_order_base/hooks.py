@@ -1,5 +1,6 @@
-"""Install hooks: big tables get the tile columns empty, in SQL, not row by row."""
+"""Install hooks: big tables get the tile columns in SQL, not row by row."""
 
+from odoo.tools import SQL
 from odoo.tools.sql import column_exists, create_column
 
 # Stored computed columns the module adds to tables that may hold millions of rows.
@@ -31,6 +32,14 @@ BIG_TABLE_COLUMNS = {
         "tile_total_pallets": "numeric",
         "tile_has_tiles": "bool",
     },
+    # Catalogues of distributors run to many thousand products, none of them a tile yet.
+    "product_template": {"tile_format": "varchar", "tile_m2_per_box": "numeric"},
+}
+# Plain columns with a default: Odoo would write the default into every existing row
+# (one UPDATE that rewrites the whole table). {table: {column: (type, value, required)}}
+BIG_TABLE_DEFAULTS = {
+    "sale_order_line": {"tile_entry_unit": ("varchar", "m2", False)},
+    "product_template": {"tile_price_unit": ("varchar", "m2", False)},
 }
 
 
@@ -42,5 +51,37 @@ def create_empty_columns(cr, tables):
                 create_column(cr, table, column, column_type)
 
 
+def create_default_columns(cr, tables):
+    """Create the missing columns of ``tables`` ({table: {column: (type, value, required)}})
+    holding ``value`` in every existing row, without writing a row.
+
+    A constant DEFAULT given in ADD COLUMN is kept in PostgreSQL's catalogue (11 and later)
+    and read for the rows that existed then; dropping the DEFAULT right after leaves those
+    rows their value and new rows to the ORM, as for any Odoo column.
+    """
+    for table, columns in tables.items():
+        for column, (column_type, value, required) in columns.items():
+            if column_exists(cr, table, column):
+                continue
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s ADD COLUMN %s %s DEFAULT %s %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    SQL(column_type),
+                    value,
+                    SQL("NOT NULL" if required else ""),
+                )
+            )
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                )
+            )
+
+
 def pre_init_hook(env):
     create_empty_columns(env.cr, BIG_TABLE_COLUMNS)
+    create_default_columns(env.cr, BIG_TABLE_DEFAULTS)

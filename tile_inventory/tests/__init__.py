@@ -10,3 +10,4 @@ from . import test_tile_hold
 from . import test_breakage_returns_alerts
 from . import test_tile_inventory_tour
 from . import test_tile_pdf
+from . import test_install_hooks
