@@ -11,6 +11,15 @@ LAYING_PATTERNS = [
 ]
 
 
+# Bounds of a room's typed sizes, shared by the room and the take-off wizard's row.
+ROOM_BOUNDS = {
+    "length_m": tile_bounds.ROOM_SIDE_M,
+    "width_m": tile_bounds.ROOM_SIDE_M,
+    "area_input_m2": tile_bounds.ROOM_AREA_M2,
+    "wastage_percent": tile_bounds.PERCENT,
+}
+
+
 def room_size_error(room):
     """Why a room's sizes cannot be used, or None; ``room`` has the take-off fields."""
     if room.length_m < 0 or room.width_m < 0 or room.area_input_m2 < 0:
@@ -92,13 +101,7 @@ class TileRoom(models.Model):
 
     @api.model
     def _tile_bounds(self):
-        return dict(
-            super()._tile_bounds(),
-            length_m=tile_bounds.ROOM_SIDE_M,
-            width_m=tile_bounds.ROOM_SIDE_M,
-            area_input_m2=tile_bounds.ROOM_AREA_M2,
-            wastage_percent=tile_bounds.PERCENT,
-        )
+        return dict(super()._tile_bounds(), **ROOM_BOUNDS)
 
     @api.constrains("length_m", "width_m", "area_input_m2", "wastage_percent", "net_area_m2")
     def _check_sizes(self):

@@ -5,9 +5,12 @@ user's story instead of repeating set-up.
 """
 
 import json
+import logging
 
 from odoo import Command
 from odoo.tests import Form, TransactionCase, new_test_user
+
+_logger = logging.getLogger(__name__)
 
 # Typical pack data (see DESIGN.md): pieces/box, m²/box, kg/box, boxes/pallet.
 PACKS = {
@@ -106,7 +109,25 @@ CLEAN_ERRORS = {
 
 
 class TileRpcMixin:
-    """Calls the ORM over real HTTP JSON-RPC, as the web client does."""
+    """Calls the ORM over real HTTP JSON-RPC, as the web client does; counts refusals.
+
+    Put it first among the bases of an HttpCase, so its setUp/tearDown run.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.cases = 0
+
+    def tearDown(self):
+        _logger.info("%s: %s bad requests refused cleanly", self._testMethodName, self.cases)
+        super().tearDown()
+
+    def refused(self, case, model, method, args, kwargs=None):
+        """Send one bad request and check it gets a clean refusal; returns the error data."""
+        _result, error = self.rpc(model, method, args, kwargs)
+        self.assertCleanRefusal(error, case)
+        self.cases += 1
+        return error
 
     def rpc(self, model, method, args, kwargs=None):
         """(result, None) or (None, error data) of one /web/dataset/call_kw request."""

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .. import tile_bounds, tile_math
-from ..models.tile_room import LAYING_PATTERNS, room_size_error
+from .. import tile_math
+from ..models.tile_room import LAYING_PATTERNS, ROOM_BOUNDS, room_size_error
 
 
 class TileTakeoffWizardRoom(models.TransientModel):
@@ -63,13 +63,7 @@ class TileTakeoffWizardRoom(models.TransientModel):
 
     @api.model
     def _tile_bounds(self):
-        return dict(
-            super()._tile_bounds(),
-            length_m=tile_bounds.ROOM_SIDE_M,
-            width_m=tile_bounds.ROOM_SIDE_M,
-            area_input_m2=tile_bounds.ROOM_AREA_M2,
-            wastage_percent=tile_bounds.PERCENT,
-        )
+        return dict(super()._tile_bounds(), **ROOM_BOUNDS)
 
     def _check_sizes(self):
         for room in self:
