@@ -6,6 +6,7 @@ exact stock quantity (pieces) sits under every figure shown to the user.
 """
 
 import math
+import re
 
 # m² and box figures keep 4 decimals: 0.0001 m² is far below a tile's tolerance,
 # and it keeps 10 m² / 1.44 m² per box (6.944…) stable through a float round-trip.
@@ -119,3 +120,44 @@ def price_quantity(pieces, price_unit_type, pieces_per_box, m2_per_box):
     if price_unit_type == "box":
         return boxes_from_pieces(pieces, pieces_per_box)
     return m2_from_pieces(pieces, pieces_per_box, m2_per_box)
+
+
+# "5.2 x 4.1", "5,2×4,1", "5.2*4.1", "5.2 乘 4.1": length × width in metres.
+_SIZE_SEPARATOR = re.compile(r"\s*(?:[xX×*＊]|乘)\s*")
+# "9.5", "9.5 m2", "9.5m²", "9.5 ㎡", "9.5 平方", "9.5平米": an area in m².
+_AREA_UNIT = re.compile(r"\s*(?:m2|m²|㎡|sqm|平方米|平方|平米)?\s*$", re.IGNORECASE)
+
+
+def _number(text):
+    value = float(text.strip().replace(",", "."))
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def parse_room_size(text):
+    """(length, width, area) of a room's size as typed; one of the two forms is 0.
+
+    "5.2 x 4.1" (also ×, *, X, 乘; decimal comma allowed) gives length and width;
+    a single number, with or without "m²", gives an area. Raises ValueError on
+    anything else so the caller can say what is wrong.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("empty size")
+    sides = _SIZE_SEPARATOR.split(text)
+    if len(sides) == 2:
+        length, width = (_number(side) for side in sides)
+        return length, width, 0.0
+    if len(sides) == 1:
+        return 0.0, 0.0, _number(_AREA_UNIT.sub("", text))
+    raise ValueError(text)
+
+
+def format_room_size(length_m, width_m, area_m2):
+    """The size as parse_room_size reads it back: "5.2 × 4.1" or "9.5 m²"."""
+    if length_m and width_m:
+        return f"{fmt_qty(length_m)} × {fmt_qty(width_m)}"
+    if area_m2:
+        return f"{fmt_qty(area_m2)} m²"
+    return ""

@@ -44,6 +44,20 @@ class SaleOrder(models.Model):
         self.env["stock.warehouse.orderpoint"]._tile_trigger_safety_check(self.order_line.product_id)
         return res
 
+    def _tile_confirm_summary(self):
+        parts = super()._tile_confirm_summary()
+        lots = self.order_line.lot_id
+        if lots:
+            parts.append(
+                self.env._(
+                    "lots %(lots)s",
+                    lots=", ".join(
+                        lot.name + (f" ({lot.tile_shade})" if lot.tile_shade else "") for lot in lots
+                    ),
+                )
+            )
+        return parts
+
     def _tile_allocation_locations(self):
         """Where lots are looked for: the stock of the order's warehouse."""
         self.ensure_one()

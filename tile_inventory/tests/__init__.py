@@ -11,3 +11,4 @@ from . import test_breakage_returns_alerts
 from . import test_tile_inventory_tour
 from . import test_tile_pdf
 from . import test_install_hooks
+from . import test_tile_quotation_screen

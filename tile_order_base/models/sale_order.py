@@ -2,7 +2,9 @@ from collections import Counter
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+
+from .. import tile_math
 
 # How many past orders, addresses and formats the customer context shows.
 CONTEXT_LIMIT = 5
@@ -127,6 +129,40 @@ class SaleOrder(models.Model):
             counts = self._tile_address_counts(order._tile_customer_past_orders(limit=50))
             if counts:
                 order.partner_shipping_id = counts.most_common(1)[0][0]
+        return res
+
+    def _tile_notification(self, message, next_action=None):
+        """A client action that says what happened, then goes on with ``next_action``."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": message,
+                # Closing reloads the form the button was clicked on.
+                "next": next_action or {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _tile_confirm_summary(self):
+        """What the notice after confirming says, part by part (other tile modules add theirs)."""
+        self.ensure_one()
+        return [
+            _(
+                "%(boxes)s boxes, %(m2)s m²",
+                boxes=tile_math.fmt_qty(self.tile_total_boxes),
+                m2=tile_math.fmt_qty(self.tile_total_m2),
+            )
+        ]
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        # Only the order form's Confirm buttons ask for the notice (see the form view):
+        # code confirming orders keeps getting what Odoo returns.
+        if self.env.context.get("tile_confirm_notice") and len(self) == 1 and self.tile_has_tiles and res is True:
+            return self._tile_notification(
+                _("%(order)s confirmed: %(summary)s.", order=self.name, summary="; ".join(self._tile_confirm_summary()))
+            )
         return res
 
     def action_tile_takeoff(self):

@@ -97,32 +97,104 @@ class TestTileTakeoff(TileCommon):
         self.assertEqual(self.order.tile_total_boxes, 18)
 
     def test_guided_entry_creates_a_quotation(self):
-        wizard = self.env["tile.takeoff.wizard"].create({"step": "customer"})
+        wizard = self.env["tile.takeoff.wizard"].create({})
         with self.assertRaisesRegex(UserError, "customer"):
-            wizard.action_next()
+            wizard.action_apply()
         wizard.partner_id = self.customer
-        wizard.action_next()
-        self.assertEqual(wizard.step, "rooms")
         with self.assertRaisesRegex(UserError, "at least one room"):
-            wizard.action_next()
-        with Form(wizard) as form:
-            with form.room_ids.new() as row:
-                row.name = "Terrace"
-                row.length_m = 4
-                row.width_m = 3
-        wizard.action_next()
-        self.assertEqual(wizard.step, "products")
+            wizard.action_apply()
+        # Written without the form (which asks for the tile), the tile is still checked.
+        self.env["tile.takeoff.wizard.room"].create(
+            {"wizard_id": wizard.id, "name": "Terrace", "length_m": 4, "width_m": 3}
+        )
         with self.assertRaisesRegex(UserError, "Choose a tile for: Terrace"):
-            wizard.action_next()
+            wizard.action_apply()
+        self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.customer.id), ("id", "!=", self.order.id)]))
         wizard.room_ids.product_id = self.tile_600
-        wizard.action_next()
-        self.assertEqual(wizard.step, "review")
         self.assertEqual(wizard.total_boxes, 9, "12 m² + 5 % = 12.6 m² → 9 boxes")
         action = wizard.action_apply()
-        order = self.env["sale.order"].browse(action["res_id"])
+        self.assertEqual(action["tag"], "display_notification")
+        order = self.env["sale.order"].browse(action["params"]["next"]["res_id"])
         self.assertEqual(order.partner_id, self.customer)
         self.assertEqual(order.state, "draft")
         self.assertEqual(order.tile_total_boxes, 9)
+        self.assertEqual(action["params"]["message"], f"{order.name} created: Terrace; 9 boxes, 12.96 m².")
+
+    def test_tile_chosen_once_and_sizes_typed_in_one_field(self):
+        """The salesperson picks the tile once; rooms are typed as '5.2 x 4.1' or '9.5'."""
+        with Form(self.env["tile.takeoff.wizard"]) as form:
+            form.partner_id = self.customer
+            form.product_id = self.tile_600
+            form.laying_pattern = "diagonal"
+            with form.room_ids.new() as row:
+                row.name = "Living room"
+                row.size_text = "5.2 x 4.1"
+                self.assertEqual((row.length_m, row.width_m, row.area_input_m2), (5.2, 4.1, 0))
+                self.assertEqual(row.size_text, "5.2 × 4.1")
+                self.assertEqual(row.product_id, self.tile_600, "the wizard's tile")
+                self.assertEqual(row.laying_pattern, "diagonal")
+                self.assertEqual(row.net_area_m2, 21.32)
+            with form.room_ids.new() as row:
+                row.name = "Kitchen"
+                row.size_text = "9,5 m²"
+                self.assertEqual((row.length_m, row.width_m, row.area_input_m2), (0, 0, 9.5))
+                row.product_id = self.tile_300x600
+            with form.room_ids.new() as row:
+                row.name = "Hall"
+                row.size_text = "3*2"
+                self.assertEqual(row.net_area_m2, 6)
+        wizard = form.save()
+        self.assertEqual(wizard.room_ids.product_id, self.tile_600 | self.tile_300x600)
+        # Written without the form (import, RPC), the typed size is read the same way.
+        room = self.env["tile.takeoff.wizard.room"].create(
+            {"wizard_id": wizard.id, "name": "Store", "size_text": "2 X 1.5", "product_id": self.tile_600.id}
+        )
+        self.assertEqual((room.length_m, room.width_m), (2, 1.5))
+
+    def test_size_not_understood_is_shown_next_to_the_room(self):
+        with Form(self.env["tile.takeoff.wizard"]) as form:
+            form.partner_id = self.customer
+            form.product_id = self.tile_600
+            with form.room_ids.new() as row:
+                row.name = "Bath"
+                row.size_text = "5 x"
+                self.assertIn("size '5 x' not understood", row.problem)
+                self.assertFalse(row.net_area_m2)
+            self.assertIn("Bath", form.problems)
+        wizard = form.save()
+        with self.assertRaisesRegex(UserError, "not understood"):
+            wizard.action_apply()
+        self.assertFalse(self.env["tile.room"].search([("name", "=", "Bath")]), "nothing half-written")
+        with Form(wizard) as form:
+            with form.room_ids.edit(0) as row:
+                row.size_text = "-2 x 3"
+                self.assertIn("cannot be negative", row.problem)
+                row.size_text = "2 x 3"
+                self.assertFalse(row.problem)
+            self.assertFalse(form.problems)
+
+    def test_last_laying_pattern_is_remembered_per_user(self):
+        wizard = self.env["tile.takeoff.wizard"].create(
+            {"partner_id": self.customer.id, "product_id": self.tile_600.id}
+        )
+        self.assertEqual(wizard.laying_pattern, "straight")
+        self.env["tile.takeoff.wizard.room"].create(
+            {
+                "wizard_id": wizard.id,
+                "name": "Hall",
+                "size_text": "4 x 3",
+                "laying_pattern": "herringbone",
+                "product_id": self.tile_600.id,
+            }
+        )
+        wizard.action_apply()
+        self.assertEqual(self.env["tile.takeoff.wizard"].create({}).laying_pattern, "herringbone")
+        other = self.env["res.users"].create({"name": "Other seller", "login": "tile_other_seller"})
+        self.assertEqual(
+            self.env["tile.takeoff.wizard"].with_user(other).new({}).laying_pattern,
+            "straight",
+            "another user keeps their own default",
+        )
 
     def test_bad_rooms(self):
         for bad in ({"length_m": -3, "width_m": 4}, {"length_m": 3}, {"area_input_m2": 0}):

@@ -1,33 +1,44 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-STEPS = [
-    ("customer", "Customer"),
-    ("rooms", "Rooms"),
-    ("products", "Tiles and Wastage"),
-    ("review", "Review"),
-]
+from .. import tile_math
+from ..models.tile_room import LAYING_PATTERNS
 
 
 class TileTakeoffWizard(models.TransientModel):
     """Room take-off: rooms and their tiles in, one section per room out.
 
-    Opened on a quotation it starts at the rooms; opened from the menu it is the
-    guided entry for new staff and starts with the customer.
+    One screen: the customer and the tile once, then one row per room whose boxes
+    and m² show as its size is typed. Opened on a quotation it edits that
+    quotation's rooms; opened from the Sales app it creates the quotation.
     """
 
     _name = "tile.takeoff.wizard"
     _inherit = ["tile.bounds.mixin"]
     _description = "Tile Room Take-off"
 
-    step = fields.Selection(STEPS, default="customer", required=True)
     order_id = fields.Many2one("sale.order", "Quotation", readonly=True)
     partner_id = fields.Many2one("res.partner", "Customer")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    product_id = fields.Many2one(
+        "product.product",
+        "Tile",
+        domain=[("tile_is_tile", "=", True), ("sale_ok", "=", True)],
+        help="The tile of every new room; a room can still take another one.",
+    )
+    laying_pattern = fields.Selection(
+        LAYING_PATTERNS,
+        "Laying Pattern",
+        required=True,
+        default="straight",
+        help="The pattern of every new room. The last pattern you used is proposed next time.",
+    )
     room_ids = fields.One2many("tile.takeoff.wizard.room", "wizard_id")
     total_m2 = fields.Float("Total m²", compute="_compute_totals", digits=(16, 2))
     total_boxes = fields.Float(compute="_compute_totals", digits=(16, 2))
     total_amount = fields.Float("Estimated Untaxed Amount", compute="_compute_totals", digits=(16, 2))
+
+    problems = fields.Text(compute="_compute_problems")
 
     @api.depends("room_ids.m2", "room_ids.boxes", "room_ids.amount")
     def _compute_totals(self):
@@ -36,6 +47,11 @@ class TileTakeoffWizard(models.TransientModel):
             wizard.total_boxes = sum(wizard.room_ids.mapped("boxes"))
             wizard.total_amount = sum(wizard.room_ids.mapped("amount"))
 
+    @api.depends("room_ids.problem")
+    def _compute_problems(self):
+        for wizard in self:
+            wizard.problems = "\n".join(p for p in wizard.room_ids.mapped("problem") if p) or False
+
     @api.model
     def _values_from_order(self, order):
         """Wizard values that load an order's existing rooms for editing."""
@@ -43,7 +59,7 @@ class TileTakeoffWizard(models.TransientModel):
             "order_id": order.id,
             "partner_id": order.partner_id.id,
             "company_id": order.company_id.id,
-            "step": "rooms",
+            "product_id": order.tile_room_ids[-1:].product_id.id,
             "room_ids": [
                 Command.create(
                     {
@@ -70,44 +86,23 @@ class TileTakeoffWizard(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
-            "context": self.env.context,
+            "context": dict(self.env.context, dialog_size="extra-large"),
         }
 
-    def _check_step(self):
-        """Refuse to leave a step with what the next one needs missing."""
-        self.ensure_one()
-        if self.step == "customer" and not self.partner_id:
-            raise UserError(_("Choose the customer first."))
-        if self.step == "rooms":
-            if not self.room_ids:
-                raise UserError(_("Add at least one room or area."))
-            self.room_ids._check_sizes()
-        if self.step == "products":
-            missing = self.room_ids.filtered(lambda r: not r.product_id)
-            if missing:
-                raise UserError(_("Choose a tile for: %s.", ", ".join(missing.mapped("name"))))
-            self.room_ids._check_sizes()
-
-    def action_next(self):
-        self._check_step()
-        keys = [key for key, _label in STEPS]
-        self.step = keys[min(keys.index(self.step) + 1, len(keys) - 1)]
-        return self._action_open()
-
-    def action_back(self):
-        keys = [key for key, _label in STEPS]
-        first = 1 if self.order_id else 0
-        self.step = keys[max(keys.index(self.step) - 1, first)]
-        return self._action_open()
+    def _check_rooms(self):
+        if not self.room_ids:
+            raise UserError(_("Add at least one room or area."))
+        self.room_ids._check_sizes()
+        missing = self.room_ids.filtered(lambda r: not r.product_id)
+        if missing:
+            raise UserError(_("Choose a tile for: %s.", ", ".join(missing.mapped("name"))))
 
     def action_apply(self):
         """Write the rooms to the quotation (creating it in the guided entry)."""
         self.ensure_one()
         if not self.partner_id:
             raise UserError(_("Choose the customer first."))
-        if not self.room_ids:
-            raise UserError(_("Add at least one room or area."))
-        self.room_ids._check_sizes()
+        self._check_rooms()
         order = self.order_id
         if not order:
             order = self.env["sale.order"].create(
@@ -127,10 +122,26 @@ class TileTakeoffWizard(models.TransientModel):
             kept |= room
         # Rooms deleted in the wizard leave the quotation with their lines.
         (order.tile_room_ids - kept).unlink()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sale.order",
-            "res_id": order.id,
-            "view_mode": "form",
-            "target": "current",
+        # Next time this user starts a take-off, the pattern they laid last is proposed.
+        self.env["ir.default"].set(self._name, "laying_pattern", self.room_ids[-1].laying_pattern, user_id=True)
+        created = not self.order_id
+        values = {
+            "order": order.name,
+            "rooms": ", ".join(kept.mapped("name")),
+            "boxes": tile_math.fmt_qty(order.tile_total_boxes),
+            "m2": tile_math.fmt_qty(order.tile_total_m2),
         }
+        if created:
+            message = _("%(order)s created: %(rooms)s; %(boxes)s boxes, %(m2)s m².", **values)
+        else:
+            message = _("%(order)s updated: %(rooms)s; %(boxes)s boxes, %(m2)s m².", **values)
+        return order._tile_notification(
+            message,
+            {
+                "type": "ir.actions.act_window",
+                "res_model": "sale.order",
+                "res_id": order.id,
+                "views": [(False, "form")],
+                "target": "current",
+            },
+        )

@@ -13,6 +13,14 @@ class TileTakeoffWizardRoom(models.TransientModel):
     wizard_id = fields.Many2one("tile.takeoff.wizard", required=True, ondelete="cascade")
     room_id = fields.Many2one("tile.room", "Existing Room")
     name = fields.Char("Room", required=True)
+    size_text = fields.Char(
+        "Size",
+        compute="_compute_size_text",
+        inverse="_inverse_size_text",
+        store=True,
+        readonly=False,
+        help="Length × width in metres (5.2 x 4.1, 5.2*4.1) or an area in m² (9.5).",
+    )
     length_m = fields.Float("Length (m)", digits=(16, 2))
     width_m = fields.Float("Width (m)", digits=(16, 2))
     area_input_m2 = fields.Float("Area (m²)", digits=(16, 2), help="Instead of length × width.")
@@ -28,6 +36,50 @@ class TileTakeoffWizardRoom(models.TransientModel):
     boxes = fields.Float(compute="_compute_preview", digits=(16, 2))
     m2 = fields.Float("m² Delivered", compute="_compute_preview", digits=(16, 2))
     amount = fields.Float("Amount (list price)", compute="_compute_preview", digits=(16, 2))
+    problem = fields.Char("To Fix", compute="_compute_problem")
+
+    @api.depends("length_m", "width_m", "area_input_m2")
+    def _compute_size_text(self):
+        for room in self:
+            room.size_text = tile_math.format_room_size(room.length_m, room.width_m, room.area_input_m2)
+
+    def _size_text_error(self):
+        """Why the typed size cannot be read, or None."""
+        self.ensure_one()
+        if not self.size_text:
+            return None
+        try:
+            tile_math.parse_room_size(self.size_text)
+        except ValueError:
+            return self.env._(
+                "Room '%(room)s': size '%(size)s' not understood: type 5.2 x 4.1 (metres) or 9.5 (m²).",
+                room=self.name or "",
+                size=self.size_text,
+            )
+        return None
+
+    def _read_size_text(self):
+        for room in self:
+            if room.size_text and not room._size_text_error():
+                length, width, area = tile_math.parse_room_size(room.size_text)
+                room.update({"length_m": length, "width_m": width, "area_input_m2": area})
+
+    @api.onchange("size_text")
+    def _onchange_size_text(self):
+        # The client never calls inverses: read the typed size here, the numbers follow.
+        self._read_size_text()
+
+    def _inverse_size_text(self):
+        self._read_size_text()
+
+    @api.depends("name", "size_text", "length_m", "width_m", "area_input_m2", "wastage_percent", "net_area_m2")
+    def _compute_problem(self):
+        # Shown next to the row as it is typed, not only when the quotation is created.
+        for room in self:
+            if not room.name:
+                room.problem = False
+                continue
+            room.problem = room._size_text_error() or room_size_error(room) or False
 
     @api.depends("laying_pattern", "product_id", "wizard_id.company_id")
     def _compute_wastage_percent(self):
@@ -67,7 +119,7 @@ class TileTakeoffWizardRoom(models.TransientModel):
 
     def _check_sizes(self):
         for room in self:
-            message = room_size_error(room)
+            message = room._size_text_error() or room_size_error(room)
             if message:
                 raise UserError(message)
 

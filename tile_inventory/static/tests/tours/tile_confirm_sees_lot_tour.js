@@ -10,6 +10,10 @@ registry.category("web_tour.tours").add("tile_confirm_sees_lot_tour", {
             run: "click",
         },
         {
+            content: "A notice names the order, its boxes and m², and the lot chosen",
+            trigger: ".o_notification:contains('confirmed: 7 boxes, 10.08 m²; lots TOUR-LOT-1 (TOUR-SHADE)')",
+        },
+        {
             content: "The line now shows the shade of its lot",
             trigger: ".o_form_view .o_data_row .o_data_cell[name=tile_lot_shade]:contains('TOUR-SHADE')",
         },

@@ -2,8 +2,9 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-function addRoom(name, fields) {
-    const steps = [
+// One room per row: its name, then its size as typed ("5 x 4" or "9.5" m²).
+function addRoom(name, size) {
+    return [
         {
             content: `Add the room ${name}`,
             trigger: ".modal .o_field_x2many_list_row_add a",
@@ -13,35 +14,16 @@ function addRoom(name, fields) {
             trigger: ".modal .o_data_row.o_selected_row .o_field_widget[name=name] input",
             run: `edit ${name}`,
         },
-    ];
-    for (const [field, value] of Object.entries(fields)) {
-        steps.push({
-            trigger: `.modal .o_data_row.o_selected_row .o_field_widget[name=${field}] input`,
-            run: `edit ${value}`,
-        });
-    }
-    return steps;
-}
-
-function chooseTile(row, tileName) {
-    return [
         {
-            content: `Choose the tile of room ${row + 1}`,
-            trigger: `.modal .o_data_row:eq(${row}) .o_data_cell[name=product_id]`,
-            run: "click",
-        },
-        {
-            trigger: ".modal .o_data_row.o_selected_row .o_field_widget[name=product_id] input",
-            run: `edit ${tileName}`,
-        },
-        {
-            trigger: `.o-autocomplete--dropdown-item a:contains('${tileName}')`,
-            run: "click",
+            trigger: ".modal .o_data_row.o_selected_row .o_field_widget[name=size_text] input",
+            run: `edit ${size}`,
         },
     ];
 }
 
-// A salesperson quotes two rooms with the guided entry, then confirms the order.
+// A salesperson quotes a rectangular living room and a kitchen given in m², one tile
+// for both, and confirms the order: 16 steps from the home screen, no arithmetic.
+// Every step waits on what the previous one produced, never on time.
 registry.category("web_tour.tours").add("tile_two_rooms_quotation_tour", {
     url: "/odoo",
     steps: () => [
@@ -51,12 +33,8 @@ registry.category("web_tour.tours").add("tile_two_rooms_quotation_tour", {
             run: "click",
         },
         {
-            trigger: "button[data-menu-xmlid='sale.sale_order_menu']",
-            run: "click",
-        },
-        {
-            content: "Start a guided tile quotation",
-            trigger: "[data-menu-xmlid='tile_order_base.menu_tile_guided_quotation']",
+            content: "Start a tile quotation from the quotations list",
+            trigger: ".o_control_panel button:contains('New Tile Quotation')",
             run: "click",
         },
         {
@@ -69,42 +47,30 @@ registry.category("web_tour.tours").add("tile_two_rooms_quotation_tour", {
             run: "click",
         },
         {
-            trigger: ".modal button[name=action_next]",
+            content: "Choose the tile once for all rooms",
+            trigger: ".modal .o_field_widget[name=product_id] input",
+            run: "edit Tour Tile",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item a:contains('Tour Tile 600×600')",
             run: "click",
         },
-        ...addRoom("Living room", {length_m: "5", width_m: "4"}),
-        ...addRoom("Kitchen", {area_input_m2: "9.5"}),
+        ...addRoom("Living room", "5 x 4"),
+        ...addRoom("Kitchen", "9.5"),
         {
-            content: "Go to the tiles",
-            trigger: ".modal button[name=action_next]",
-            run: "click",
-        },
-        ...chooseTile(0, "Tour Tile 600×600"),
-        ...chooseTile(1, "Tour Tile 600×600"),
-        {
-            content: "Review the quantities",
-            trigger: ".modal button[name=action_next]",
-            run: "click",
-        },
-        {
-            content: "15 + 8 whole boxes",
-            trigger: ".modal .o_field_widget[name=total_boxes]:contains('23')",
-        },
-        {
-            trigger: ".modal button[name=action_apply]",
+            content: "Create the quotation",
+            trigger: ".modal .modal-footer button[name=action_apply]:visible",
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=tile_total_boxes]:contains('23')",
-        },
-        {
-            content: "Confirm the order",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_confirm]:visible",
+            content: "15 + 8 whole boxes on the quotation: confirm it",
+            trigger:
+                ".o_form_view:has(.o_field_widget[name=tile_total_boxes]:contains('23')) .o_statusbar_buttons button[name=action_confirm]:visible",
             run: "click",
         },
         {
-            content: "The order is confirmed",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=sale]",
+            content: "The notice says what was confirmed",
+            trigger: ".o_notification:contains('confirmed: 23 boxes')",
         },
     ],
 });
