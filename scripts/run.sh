@@ -79,10 +79,30 @@ else
     store_hashes "$want_hashes"
 fi
 
+# Once per database: the demo logins open on the tile company of the demo (华瓷建材 Huaci
+# Tiles, CNY, Chinese chart), admin in English and the salesperson demo in Chinese. The
+# module's demo data only adds the company to their allowed companies, as Odoo's own
+# localisation demos do: Odoo's test suites expect admin on Odoo's demo company.
+logins_key=tile_suite.demo_logins_opened
+if [ -z "$(pg_app "$TILE_DEMO_DB" "SELECT value FROM ir_config_parameter WHERE key = :'key'" key="$logins_key")" ]; then
+    pg_app "$TILE_DEMO_DB" "
+        WITH company AS (SELECT res_id FROM ir_model_data WHERE module = 'tile_order_base' AND name = 'tile_demo_company'),
+             logins AS (SELECT res_id FROM ir_model_data WHERE module = 'base' AND name IN ('user_admin', 'user_demo'))
+        UPDATE res_users SET company_id = (SELECT res_id FROM company)
+         WHERE id IN (SELECT res_id FROM logins) AND EXISTS (SELECT 1 FROM company);
+        UPDATE res_partner SET lang = 'zh_CN'
+         WHERE id IN (SELECT partner_id FROM res_users WHERE login = 'demo')
+           AND EXISTS (SELECT 1 FROM res_lang WHERE code = 'zh_CN' AND active);
+        INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+        VALUES (:'key', '1', 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+        ON CONFLICT (key) DO NOTHING" key="$logins_key" >/dev/null
+fi
+
 cat <<MSG
 tile: Odoo serves the tile suite at http://127.0.0.1:$TILE_HTTP_PORT/web/login
-tile:   database: $TILE_DEMO_DB   login: admin   password: admin
-tile:   (demo salesperson: login demo / password demo; Ctrl-C stops the server)
+tile:   database: $TILE_DEMO_DB   company: 华瓷建材 Huaci Tiles (CNY)
+tile:   login: admin / admin (manager, English)   demo / demo (salesperson, 简体中文)
+tile:   (switch language: avatar menu > My Preferences > Language; Ctrl-C stops the server)
 MSG
 [ "$TILE_WORKERS" -gt 0 ] && info "  workers mode: $TILE_WORKERS workers; websocket (live updates) on port $TILE_GEVENT_PORT, route /websocket there from your proxy"
 # shellcheck disable=SC2086

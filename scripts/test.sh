@@ -44,6 +44,9 @@ o_failed=${o_failed:-0}; o_errors=${o_errors:-0}; o_total=${o_total:-0}
 o_skipped=$(grep -E 'INFO .* skipped .* : ' "$log" | grep -cE 'odoo\.addons\.tile_|websocket|[Cc]hrom|browser' || true)
 # Errors outside a test (a broken view, demo data that does not load) fail the run too.
 o_logged_errors=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" | grep -vcE 'FAIL:|ERROR:|failed, [0-9]+ error' || true)
+# Odoo only warns when a module's demo data fails and installs it without: a failure here.
+o_demo_failed=$(grep -cE 'WARNING .* demo data failed to install' "$log" || true)
+o_logged_errors=$((o_logged_errors + o_demo_failed))
 if [ -z "$summary" ]; then
     info "Odoo printed no test summary: the modules did not install or no test ran."
     o_logged_errors=$((o_logged_errors + 1))
@@ -51,7 +54,7 @@ fi
 if [ "$o_total" -eq 0 ]; then
     info "Odoo ran no test."
 fi
-grep -E ' (ERROR|CRITICAL) | skipped .* : |^(FAIL|ERROR): |^Traceback|^[A-Za-z.]*Error: ' "$log" | head -n 200 >&2 || true
+grep -E ' (ERROR|CRITICAL) | skipped .* : |demo data failed to install|^(FAIL|ERROR): |^Traceback|^[A-Za-z.]*Error: ' "$log" | head -n 200 >&2 || true
 o_bad=$((o_failed + o_errors + o_skipped))
 o_passed=$((o_total - o_failed - o_errors - o_skipped))
 [ "$o_passed" -ge 0 ] || o_passed=0

@@ -6,7 +6,8 @@
     "author": "Tile Suite",
     "website": "https://example.com/tile-suite",
     "license": "LGPL-3",
-    "depends": ["sale_management", "sale_margin"],
+    # l10n_cn: the Chinese chart of accounts (13 % VAT) for Chinese tile companies and the demo.
+    "depends": ["sale_management", "sale_margin", "l10n_cn"],
     "data": [
         "security/tile_security.xml",
         "security/ir.model.access.csv",

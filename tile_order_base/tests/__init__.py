@@ -10,3 +10,4 @@ from . import test_tile_install_hooks
 from . import test_tile_input_fuzz
 from . import test_tile_tour
 from . import test_tile_pdf
+from . import test_tile_demo
