@@ -159,9 +159,18 @@ class SaleOrder(models.Model):
         res = super().action_confirm()
         # Only the order form's Confirm buttons ask for the notice (see the form view):
         # code confirming orders keeps getting what Odoo returns.
-        if self.env.context.get("tile_confirm_notice") and len(self) == 1 and self.tile_has_tiles and res is True:
+        if (
+            self.env.context.get("tile_confirm_notice")
+            and len(self) == 1
+            and self.tile_has_tiles
+            and res is True
+        ):
             return self._tile_notification(
-                _("%(order)s confirmed: %(summary)s.", order=self.name, summary="; ".join(self._tile_confirm_summary()))
+                _(
+                    "%(order)s confirmed: %(summary)s.",
+                    order=self.name,
+                    summary="; ".join(self._tile_confirm_summary()),
+                )
             )
         return res
 

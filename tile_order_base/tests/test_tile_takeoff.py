@@ -109,7 +109,11 @@ class TestTileTakeoff(TileCommon):
         )
         with self.assertRaisesRegex(UserError, "Choose a tile for: Terrace"):
             wizard.action_apply()
-        self.assertFalse(self.env["sale.order"].search([("partner_id", "=", self.customer.id), ("id", "!=", self.order.id)]))
+        self.assertFalse(
+            self.env["sale.order"].search(
+                [("partner_id", "=", self.customer.id), ("id", "!=", self.order.id)]
+            )
+        )
         wizard.room_ids.product_id = self.tile_600
         self.assertEqual(wizard.total_boxes, 9, "12 m² + 5 % = 12.6 m² → 9 boxes")
         action = wizard.action_apply()

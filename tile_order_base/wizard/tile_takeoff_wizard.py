@@ -28,7 +28,6 @@ class TileTakeoffWizard(models.TransientModel):
     )
     laying_pattern = fields.Selection(
         LAYING_PATTERNS,
-        "Laying Pattern",
         required=True,
         default="straight",
         help="The pattern of every new room. The last pattern you used is proposed next time.",
@@ -123,7 +122,9 @@ class TileTakeoffWizard(models.TransientModel):
         # Rooms deleted in the wizard leave the quotation with their lines.
         (order.tile_room_ids - kept).unlink()
         # Next time this user starts a take-off, the pattern they laid last is proposed.
-        self.env["ir.default"].set(self._name, "laying_pattern", self.room_ids[-1].laying_pattern, user_id=True)
+        self.env["ir.default"].set(
+            self._name, "laying_pattern", self.room_ids[-1].laying_pattern, user_id=True
+        )
         created = not self.order_id
         values = {
             "order": order.name,

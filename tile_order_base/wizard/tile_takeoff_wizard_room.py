@@ -72,7 +72,9 @@ class TileTakeoffWizardRoom(models.TransientModel):
     def _inverse_size_text(self):
         self._read_size_text()
 
-    @api.depends("name", "size_text", "length_m", "width_m", "area_input_m2", "wastage_percent", "net_area_m2")
+    @api.depends(
+        "name", "size_text", "length_m", "width_m", "area_input_m2", "wastage_percent", "net_area_m2"
+    )
     def _compute_problem(self):
         # Shown next to the row as it is typed, not only when the quotation is created.
         for room in self:
