@@ -28,14 +28,14 @@ trap cleanup EXIT
 runs=0; failures=0
 run_tours() {  # db label
     local db=$1 label=$2 log out
-    log=$TILE_HOME/tours-$db.log
+    runs=$((runs + 1))
+    log=$TILE_HOME/tours-$db-$runs.log
     odoo_bin -d "$db" --test-enable --test-tags "$classes" --stop-after-init --http-port "$port" \
         --max-cron-threads=0 --log-level=info > "$log" 2>&1 || true
     out=$(grep -oE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -n1)
-    runs=$((runs + 1))
     if [ -z "$out" ] || ! grep -q '^0 failed, 0 error' <<<"$out"; then
         failures=$((failures + 1))
-        echo "$label: FAILED (${out:-no test summary}); $(grep -m1 -oE 'FAILED: .*' "$log" | cut -c1-200)"
+        echo "$label: FAILED (${out:-no test summary}); $(grep -m1 -oE 'FAILED: .*' "$log" | cut -c1-200); log: $log"
     else
         echo "$label: ok ($out)"
     fi

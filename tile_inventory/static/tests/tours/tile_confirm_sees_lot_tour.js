@@ -23,8 +23,8 @@ registry.category("web_tour.tours").add("tile_confirm_sees_lot_tour", {
             run: "click",
         },
         {
-            content: "The delivery reserves that lot",
-            trigger: ".o_form_view:contains('TOUR-LOT-1')",
+            content: "The delivery (not the order) reserves that lot",
+            trigger: ".o_form_view:has(.o_field_widget[name=picking_type_id]) .o_field_widget[name=move_ids_without_package]:contains('TOUR-LOT-1')",
         },
     ],
 });

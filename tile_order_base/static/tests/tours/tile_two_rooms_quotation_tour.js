@@ -2,8 +2,11 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-// One room per row: its name, then its size as typed ("5 x 4" or "9.5" m²).
-function addRoom(name, size) {
+// Room number `row` (0-based): its name, then its size as typed ("5 x 4" or "9.5" m²).
+// Each step names the row it types in: while the new row is being added the previous
+// one is still the selected row, and a step must not type into it.
+function addRoom(row, name, size) {
+    const selected = `.modal .o_data_row:eq(${row}).o_selected_row`;
     return [
         {
             content: `Add the room ${name}`,
@@ -11,11 +14,11 @@ function addRoom(name, size) {
             run: "click",
         },
         {
-            trigger: ".modal .o_data_row.o_selected_row .o_field_widget[name=name] input",
+            trigger: `${selected} .o_field_widget[name=name] input`,
             run: `edit ${name}`,
         },
         {
-            trigger: ".modal .o_data_row.o_selected_row .o_field_widget[name=size_text] input",
+            trigger: `${selected} .o_field_widget[name=size_text] input`,
             run: `edit ${size}`,
         },
     ];
@@ -55,8 +58,8 @@ registry.category("web_tour.tours").add("tile_two_rooms_quotation_tour", {
             trigger: ".o-autocomplete--dropdown-item a:contains('Tour Tile 600×600')",
             run: "click",
         },
-        ...addRoom("Living room", "5 x 4"),
-        ...addRoom("Kitchen", "9.5"),
+        ...addRoom(0, "Living room", "5 x 4"),
+        ...addRoom(1, "Kitchen", "9.5"),
         {
             content: "Create the quotation",
             trigger: ".modal .modal-footer button[name=action_apply]:visible",
