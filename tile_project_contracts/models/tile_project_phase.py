@@ -1,0 +1,184 @@
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.tile_order_base import tile_math
+
+PHASE_STATES = [
+    ("planned", "Planned"),
+    ("called_off", "Called Off"),
+    ("delivered", "Delivered"),
+    ("late", "Late"),
+]
+
+
+class TileProjectPhase(models.Model):
+    """A building, floor or stage of a construction project: the tiles it needs and when."""
+
+    _name = "tile.project.phase"
+    _description = "Construction Project Phase"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "project_id, sequence, date_start, id"
+
+    name = fields.Char("Phase", required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    project_id = fields.Many2one(
+        "project.project",
+        "Project",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("tile_is_site", "=", True)],
+    )
+    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(related="project_id.partner_id", string="Customer")
+    building = fields.Char(help="Building or block, to group the timeline by.")
+    date_start = fields.Date("Planned Start", required=True, tracking=True)
+    date_end = fields.Date("Planned End", required=True, tracking=True)
+    depends_on_ids = fields.Many2many(
+        "tile.project.phase",
+        "tile_project_phase_dependency_rel",
+        "phase_id",
+        "depends_on_id",
+        string="Starts After",
+        domain="[('project_id', '=', project_id), ('id', '!=', id)]",
+    )
+    line_ids = fields.One2many("tile.project.phase.line", "phase_id", "Planned Tiles", copy=True)
+    calloff_ids = fields.One2many("sale.order", "tile_phase_id", "Call-offs")
+    calloff_count = fields.Integer("Call-off Count", compute="_compute_calloff_count")
+    state = fields.Selection(PHASE_STATES, compute="_compute_progress", search="_search_state")
+    planned_m2 = fields.Float("Planned m²", digits=(16, 2), compute="_compute_progress")
+    called_off_m2 = fields.Float("Called Off m²", digits=(16, 2), compute="_compute_progress")
+    delivered_m2 = fields.Float("Delivered m²", digits=(16, 2), compute="_compute_progress")
+    invoiced_m2 = fields.Float("Invoiced m²", digits=(16, 2), compute="_compute_progress")
+    remaining_m2 = fields.Float("Remaining m²", digits=(16, 2), compute="_compute_progress")
+
+    _sql_constraints = [
+        ("dates_in_order", "CHECK (date_end >= date_start)", "A phase cannot end before it starts."),
+    ]
+
+    @api.depends("calloff_ids")
+    def _compute_calloff_count(self):
+        for phase in self:
+            phase.calloff_count = len(phase.calloff_ids)
+
+    @api.depends("line_ids.planned_m2", "line_ids.called_off_m2", "line_ids.delivered_m2", "date_end")
+    def _compute_progress(self):
+        today = fields.Date.context_today(self)
+        for phase in self:
+            lines = phase.line_ids
+            phase.planned_m2 = sum(lines.mapped("planned_m2"))
+            phase.called_off_m2 = sum(lines.mapped("called_off_m2"))
+            phase.delivered_m2 = sum(lines.mapped("delivered_m2"))
+            phase.invoiced_m2 = sum(lines.mapped("invoiced_m2"))
+            phase.remaining_m2 = sum(lines.mapped("remaining_m2"))
+            delivered = bool(lines) and all(line.delivered_pieces >= line.planned_pieces for line in lines)
+            if delivered:
+                phase.state = "delivered"
+            elif phase.date_end and phase.date_end < today:
+                phase.state = "late"
+            elif phase.called_off_m2:
+                phase.state = "called_off"
+            else:
+                phase.state = "planned"
+
+    def _search_state(self, operator, value):
+        if operator not in ("=", "in"):
+            raise UserError(_("Search phases by status with 'is' or 'is in' only."))
+        values = {value} if operator == "=" else set(value)
+        phases = self.search([]).filtered(lambda phase: phase.state in values)
+        return [("id", "in", phases.ids)]
+
+    @api.constrains("depends_on_ids")
+    def _check_dependencies(self):
+        for phase in self:
+            if phase in phase.depends_on_ids:
+                raise ValidationError(_("Phase %s cannot start after itself.", phase.name))
+            if phase.depends_on_ids.project_id - phase.project_id:
+                raise ValidationError(_("Phase %s can only follow phases of its own project.", phase.name))
+        if self._has_cycle("depends_on_ids"):
+            raise ValidationError(_("Phases cannot follow each other in a circle."))
+
+    def write(self, vals):
+        # Re-planning a phase (e.g. by dragging it on the timeline) moves its open call-offs.
+        moved = {}
+        if "date_start" in vals:
+            new_start = fields.Date.to_date(vals["date_start"])
+            moved = {phase: (new_start - phase.date_start).days for phase in self if phase.date_start}
+        res = super().write(vals)
+        for phase, days in moved.items():
+            if not days:
+                continue
+            open_calloffs = phase.calloff_ids.filtered(lambda so: so.delivery_status != "full" and so.state != "cancel")
+            open_calloffs._tile_shift_commitment(days)
+            phase.message_post(
+                body=_(
+                    "Phase re-planned by %(days)s days; the promised dates of its open call-offs "
+                    "(%(calloffs)s) moved with it.",
+                    days=days,
+                    calloffs=", ".join(open_calloffs.mapped("name")) or _("none"),
+                )
+            )
+        return res
+
+    def action_call_off(self):
+        """Create the call-off of this phase with what is still to call off, and open it."""
+        self.ensure_one()
+        commands = []
+        contract = self.env["sale.order"]
+        for line in self.line_ids:
+            pieces = line._tile_pieces_to_call_off()
+            if pieces <= 0:
+                continue
+            contract |= line.contract_id
+            commands.append(
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "tile_contract_line_id": line.contract_line_id.id,
+                        "tile_entry_unit": "box",
+                        "tile_entry_qty": tile_math.boxes_from_pieces(pieces, line.product_id.tile_pieces_per_box),
+                    }
+                )
+            )
+        if not commands:
+            raise UserError(_("Nothing is left to call off for phase %s.", self.name))
+        if len(contract) > 1:
+            raise UserError(_("Phase %s draws on several contracts: call off each contract's tiles apart.", self.name))
+        if contract.tile_contract_state != "active":
+            raise UserError(_("Contract %s is not active: activate it before calling off.", contract.name))
+        project = self.project_id
+        calloff = self.env["sale.order"].create(
+            {
+                "partner_id": contract.partner_id.id,
+                "partner_invoice_id": contract.partner_invoice_id.id,
+                "partner_shipping_id": (project.tile_site_address_id or contract.partner_shipping_id).id,
+                "company_id": contract.company_id.id,
+                "pricelist_id": contract.pricelist_id.id,
+                "payment_term_id": contract.payment_term_id.id,
+                "user_id": contract.user_id.id,
+                "tile_project_id": project.id,
+                "tile_contract_id": contract.id,
+                "tile_phase_id": self.id,
+                "tile_shade_scope": "order",
+                "commitment_date": fields.Datetime.to_datetime(self.date_start),
+                "origin": contract.name,
+                "order_line": commands,
+            }
+        )
+        self.message_post(body=_("Call-off %s created.", calloff.name))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": calloff.id,
+            "views": [(False, "form")],
+        }
+
+    def action_view_calloffs(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Call-offs"),
+            "res_model": "sale.order",
+            "view_mode": "list,form",
+            "domain": [("tile_phase_id", "=", self.id)],
+        }

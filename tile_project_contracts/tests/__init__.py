@@ -1,0 +1,3 @@
+from . import test_contract_math
+from . import test_project_contract
+from . import test_project_access
