@@ -12,6 +12,7 @@
     "data": [
         "security/tile_project_security.xml",
         "security/ir.model.access.csv",
+        "data/tile_project_cron.xml",
         "views/tile_project_phase_views.xml",
         "views/project_project_views.xml",
         "views/sale_order_views.xml",
@@ -19,5 +20,8 @@
         "views/tile_project_menus.xml",
     ],
     "demo": ["demo/tile_project_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["tile_project_contracts/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -195,9 +195,12 @@ class SaleOrder(models.Model):
             self._tile_assign(group, plan)
         if decisions:
             self._tile_post_allocation(decisions)
+        self._tile_consume_holds(self._tile_own_holds(lines.product_id), lines)
+
+    def _tile_consume_holds(self, holds, lines):
+        """The holds of this order once ``lines`` took their lots (extend for other kinds of hold)."""
         # A hold turns into the reservation the confirmation makes.
-        own = self._tile_own_holds(lines.product_id)
-        own.filtered(lambda hold: hold.lot_id in lines.lot_id).write({"state": "done"})
+        holds.filtered(lambda hold: hold.lot_id in lines.lot_id).write({"state": "done"})
 
     def _tile_plan_group(self, group, options, product):
         """(plan, rank, problem) for one group of lines; takes the plan off ``options``.

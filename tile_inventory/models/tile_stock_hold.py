@@ -86,8 +86,8 @@ class TileStockHold(models.Model):
                 raise ValidationError(_("A hold needs a number of boxes above zero."))
             if hold.boxes != int(hold.boxes):
                 raise ValidationError(_("A hold keeps whole boxes; enter a whole number of boxes."))
-            limit = add_working_days(today, hold.company_id.tile_hold_max_days)
-            if hold.date_expire > limit:
+            limit = hold._tile_latest_end(today)
+            if limit and hold.date_expire > limit:
                 raise ValidationError(
                     _(
                         "A hold can last at most %(days)s working days (until %(limit)s). "
@@ -108,6 +108,11 @@ class TileStockHold(models.Model):
                         free=tile_math.fmt_qty(lot.tile_boxes_free),
                     )
                 )
+
+    def _tile_latest_end(self, today):
+        """The latest end date this hold may have, or None for no limit (extend per kind of hold)."""
+        self.ensure_one()
+        return add_working_days(today, self.company_id.tile_hold_max_days)
 
     def action_release(self):
         self.write({"state": "cancel"})

@@ -7,3 +7,4 @@ from . import sale_order
 from . import sale_order_line
 from . import tile_project_phase
 from . import tile_project_phase_line
+from . import tile_stock_hold

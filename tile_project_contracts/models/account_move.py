@@ -22,12 +22,18 @@ class AccountMove(models.Model):
             currency = contract.currency_id
             if contract.tile_advance_percent:
                 left = contract.tile_advance_invoiced - contract.tile_advance_deducted
-                amount = currency.round(contract_math.advance_deduction(value, contract.tile_advance_percent, left))
+                amount = currency.round(
+                    contract_math.advance_deduction(value, contract.tile_advance_percent, left)
+                )
                 if currency.compare_amounts(amount, 0) > 0:
                     commands.append(
                         contract._tile_deduction_line(
                             "advance_deduction",
-                            _("Advance deducted: %(percent)s %% of %(contract)s", percent=contract.tile_advance_percent, contract=contract.name),
+                            _(
+                                "Advance deducted: %(percent)s %% of %(contract)s",
+                                percent=contract.tile_advance_percent,
+                                contract=contract.name,
+                            ),
                             amount,
                             "tile_advance_account_id",
                         )
@@ -38,11 +44,14 @@ class AccountMove(models.Model):
                     commands.append(
                         contract._tile_deduction_line(
                             "retention",
-                            _("Retention (质保金) withheld: %(percent)s %% of %(contract)s", percent=contract.tile_retention_percent, contract=contract.name),
+                            _(
+                                "Retention (质保金) withheld: %(percent)s %% of %(contract)s",
+                                percent=contract.tile_retention_percent,
+                                contract=contract.name,
+                            ),
                             amount,
                             "tile_retention_account_id",
                         )
                     )
         if commands:
             self.write({"invoice_line_ids": commands})
-

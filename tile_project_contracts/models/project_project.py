@@ -9,7 +9,9 @@ class ProjectProject(models.Model):
     tile_is_site = fields.Boolean(
         "Tile Construction Project", help="A building project supplied with tiles under contract."
     )
-    tile_site_address_id = fields.Many2one("res.partner", "Site Address", help="Where the call-offs are delivered.")
+    tile_site_address_id = fields.Many2one(
+        "res.partner", "Site Address", help="Where the call-offs are delivered."
+    )
     tile_contractor_id = fields.Many2one("res.partner", "General Contractor")
     tile_site_contact_ids = fields.Many2many("res.partner", string="Site Contacts")
     tile_salesperson_id = fields.Many2one(
@@ -54,7 +56,9 @@ class ProjectProject(models.Model):
 
     def action_tile_phases(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tile_project_contracts.action_tile_project_phases")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tile_project_contracts.action_tile_project_phases"
+        )
         action["domain"] = [("project_id", "=", self.id)]
         action["context"] = {"default_project_id": self.id}
         return action

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.tile_inventory import allocation
 from odoo.addons.tile_order_base import tile_bounds, tile_math
 
 from .. import contract_math
@@ -35,7 +36,9 @@ class SaleOrder(models.Model):
     tile_phase_id = fields.Many2one("tile.project.phase", "Phase", index="btree_not_null", copy=False)
     tile_calloff_ids = fields.One2many("sale.order", "tile_contract_id", "Call-offs")
     # No default: the column stays empty on every order that is not a contract.
-    tile_contract_state = fields.Selection(CONTRACT_STATES, "Contract Status", readonly=True, copy=False, tracking=True)
+    tile_contract_state = fields.Selection(
+        CONTRACT_STATES, "Contract Status", readonly=True, copy=False, tracking=True
+    )
     tile_advance_percent = fields.Float("Advance (%)", digits=(16, 2), tracking=True)
     tile_retention_percent = fields.Float("Retention (%)", digits=(16, 2), tracking=True)
     tile_warranty_end = fields.Date(
@@ -98,10 +101,14 @@ class SaleOrder(models.Model):
             by_role = {}
             for aml in posted:
                 # Advance and release lines are positive, deductions and retention negative.
-                by_role[aml.tile_contract_role] = by_role.get(aml.tile_contract_role, 0.0) + abs(aml.price_subtotal)
+                by_role[aml.tile_contract_role] = by_role.get(aml.tile_contract_role, 0.0) + abs(
+                    aml.price_subtotal
+                )
             calloffs = contract.tile_calloff_ids.filtered(lambda so: so.state == "sale")
             invoices = calloffs.invoice_ids.filtered(lambda m: m.state == "posted")
-            own_invoices = posted.filtered(lambda aml: aml.tile_contract_role in ("advance", "retention_release")).move_id
+            own_invoices = posted.filtered(
+                lambda aml: aml.tile_contract_role in ("advance", "retention_release")
+            ).move_id
             order.tile_calloff_count = len(contract.tile_calloff_ids)
             order.tile_called_off_amount = sum(calloffs.mapped("amount_untaxed"))
             order.tile_invoiced_amount = sum(
@@ -137,8 +144,11 @@ class SaleOrder(models.Model):
                     ", ".join(contracts.mapped("name")),
                 )
             )
-        self.filtered("tile_contract_id")._tile_check_calloff()
-        return super().action_confirm()
+        calloffs = self.filtered("tile_contract_id")
+        calloffs._tile_check_calloff()
+        res = super().action_confirm()
+        calloffs.tile_contract_id._tile_check_shade_cover()
+        return res
 
     def action_tile_activate(self):
         """Sign the contract: its prices and quantities become what call-offs draw on."""
@@ -150,6 +160,7 @@ class SaleOrder(models.Model):
             if not contract.order_line.filtered(lambda sol: sol.tile_is_tile and not sol.display_type):
                 raise UserError(_("%s has no tile line to call off.", contract.name))
             contract.write({"tile_contract_state": "active", "state": "sent"})
+            contract._tile_hold_project_shades()
             if contract.tile_retention_percent and contract.tile_warranty_end:
                 contract.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -160,6 +171,167 @@ class SaleOrder(models.Model):
                 )
         return True
 
+    # One shade for the project ------------------------------------------------------
+
+    def _tile_project_lines(self):
+        """Contract lines whose tile is stocked by lot, the ones a shade is held for."""
+        return self.order_line.filtered(
+            lambda sol: not sol.display_type and sol.tile_is_tile and sol.product_id.tracking == "lot"
+        )
+
+    def _tile_project_holds(self):
+        return (
+            self.env["tile.stock.hold"]
+            .sudo()
+            .search([("contract_line_id", "in", self.order_line.ids), ("state", "=", "active")])
+        )
+
+    def _tile_hold_until(self):
+        """End of a project hold: the last planned phase, else the contract's validity, else a year."""
+        self.ensure_one()
+        ends = (
+            self.env["tile.project.phase"]
+            .sudo()
+            .search([("project_id", "=", self.tile_project_id.id)])
+            .mapped("date_end")
+        )
+        return max(ends or [self.validity_date or fields.Date.add(fields.Date.context_today(self), years=1)])
+
+    def _tile_hold_project_shades(self):
+        """Hold, for each lot-stocked tile of the contract, the one shade group that covers
+        all its remaining quantity; when none does, tell the project manager instead of mixing."""
+        self.ensure_one()
+        lines = self._tile_project_lines()
+        if not lines:
+            return
+        options = self._tile_lot_options(lines.product_id)
+        holds = self.env["tile.stock.hold"].sudo()
+        for line in lines:
+            pieces = line.tile_remaining_pieces or int(line.product_uom_qty)
+            choice = allocation.choose_group(options[line.product_id], pieces)
+            if not choice:
+                self._tile_warn_shade(line, pieces, options[line.product_id])
+                continue
+            key, plan = choice
+            per_box = line.product_id.tile_pieces_per_box
+            for lot_id, qty in plan:
+                boxes = int(qty // per_box)
+                if boxes:
+                    holds |= holds.create(
+                        {
+                            "lot_id": lot_id,
+                            "partner_id": self.partner_id.commercial_partner_id.id,
+                            "user_id": self.user_id.id or self.env.user.id,
+                            "company_id": self.company_id.id,
+                            "boxes": boxes,
+                            "date_expire": self._tile_hold_until(),
+                            "project_id": self.tile_project_id.id,
+                            "contract_line_id": line.id,
+                        }
+                    )
+            shade = key.split(allocation.KEY_SEPARATOR)
+            self.message_post(
+                body=_(
+                    "%(tile)s: shade %(shade)s, caliber %(caliber)s held for the whole project (%(m2)s m²).",
+                    tile=line.product_id.display_name,
+                    shade=shade[0] or "-",
+                    caliber=shade[1] or "-",
+                    m2=tile_math.fmt_qty(line._tile_m2(pieces)),
+                )
+            )
+        return holds
+
+    def _tile_shade_cover(self, line):
+        """Pieces the held shade group of ``line`` can still give the project."""
+        held_lots = self._tile_project_holds().filtered(lambda hold: hold.contract_line_id == line).lot_id
+        if not held_lots:
+            return None
+        keys = set(held_lots.mapped("tile_shade_group"))
+        options = self._tile_lot_options(line.product_id)[line.product_id]
+        return sum(opt.free for opt in options if opt.group in keys and opt.free > 0)
+
+    def _tile_check_shade_cover(self):
+        """Warn the project manager at once when a held shade no longer covers what is left."""
+        for contract in self.filtered(lambda so: so.tile_contract_state == "active"):
+            for line in contract._tile_project_lines():
+                remaining = line.tile_remaining_pieces
+                cover = contract._tile_shade_cover(line)
+                if cover is None or remaining <= 0 or cover >= remaining:
+                    continue
+                options = contract._tile_lot_options(line.product_id)[line.product_id]
+                contract._tile_warn_shade(line, remaining, options, cover=cover)
+
+    def _tile_warn_shade(self, line, pieces, options, cover=None):
+        """Chatter note and activity for the project manager with the ways out, never a silent mix."""
+        self.ensure_one()
+        m2 = line._tile_m2
+        others = [
+            _(
+                "shade %(shade)s caliber %(caliber)s: %(m2)s m²",
+                shade=group.key.split(allocation.KEY_SEPARATOR)[0] or "-",
+                caliber=group.key.split(allocation.KEY_SEPARATOR)[1] or "-",
+                m2=tile_math.fmt_qty(m2(int(group.free))),
+            )
+            for group in allocation.best_groups(options)
+        ]
+        if cover is None:
+            summary = _("No single shade covers %s", line.product_id.display_name)
+            what = _(
+                "No single shade group of %(tile)s covers the %(m2)s m² of the contract, so none is held.",
+                tile=line.product_id.display_name,
+                m2=tile_math.fmt_qty(m2(pieces)),
+            )
+        else:
+            summary = _("Held shade short for %s", line.product_id.display_name)
+            what = _(
+                "The shade held for %(tile)s covers %(cover)s m² but %(m2)s m² are still to call off.",
+                tile=line.product_id.display_name,
+                cover=tile_math.fmt_qty(m2(int(cover))),
+                m2=tile_math.fmt_qty(m2(pieces)),
+            )
+        body = _(
+            "%(what)s Options: wait for the same shade still in production; take the nearest shade "
+            "(largest groups in stock: %(groups)s); or split by building, one shade per building.",
+            what=what,
+            groups="; ".join(others) or _("none"),
+        )
+        self.message_post(body=body)
+        manager = self.tile_project_id.user_id or self.user_id or self.env.user
+        already = self.activity_ids.filtered(lambda act: act.summary == summary and act.user_id == manager)
+        if not already:
+            self.activity_schedule(
+                "mail.mail_activity_data_warning", summary=summary, note=body, user_id=manager.id
+            )
+
+    @api.model
+    def _cron_tile_check_shade_cover(self):
+        self.search(
+            [("tile_is_contract", "=", True), ("tile_contract_state", "=", "active")]
+        )._tile_check_shade_cover()
+
+    def action_tile_check_shades(self):
+        self._tile_check_shade_cover()
+        return True
+
+    def _tile_own_holds(self, products):
+        # A project's holds serve that project's call-offs only, not the customer's other orders.
+        holds = super()._tile_own_holds(products)
+        return holds.filtered(lambda hold: not hold.project_id or hold.project_id == self.tile_project_id)
+
+    def _tile_consume_holds(self, holds, lines):
+        # A project hold shrinks by what each call-off takes; it lasts until the project ends.
+        project_holds = holds.filtered("project_id")
+        res = super()._tile_consume_holds(holds - project_holds, lines)
+        for hold in project_holds:
+            taken = sum(
+                lines.filtered(lambda sol, lot=hold.lot_id: sol.lot_id == lot).mapped("product_uom_qty")
+            )
+            if not taken:
+                continue
+            left = int(max(0.0, hold.quantity - taken) // hold.product_id.tile_pieces_per_box)
+            hold.write({"boxes": left} if left else {"state": "done"})
+        return res
+
     def action_tile_close(self):
         self.filtered(lambda so: so.tile_contract_state == "active").tile_contract_state = "closed"
         return True
@@ -169,7 +341,8 @@ class SaleOrder(models.Model):
         if not account:
             raise UserError(
                 _(
-                    "Set the contract advance and retention accounts of %s in Sales › Settings › Tile Projects.",
+                    "Set the contract advance and retention accounts of %s in "
+                    "Sales › Settings › Tile Projects.",
                     self.company_id.name,
                 )
             )
@@ -229,14 +402,20 @@ class SaleOrder(models.Model):
         """Invoice the advance payment: its share of the contract, on the advance account."""
         self.ensure_one()
         if self.tile_contract_state != "active" or not self.tile_advance_percent:
-            raise UserError(_("Only an active contract with an advance percentage has an advance to invoice."))
+            raise UserError(
+                _("Only an active contract with an advance percentage has an advance to invoice.")
+            )
         amount = self.currency_id.round(contract_math.share(self.amount_untaxed, self.tile_advance_percent))
         left = amount - self.tile_advance_invoiced
         if self.currency_id.compare_amounts(left, 0) <= 0:
             raise UserError(_("The advance of %s is invoiced already.", self.name))
         move = self._tile_contract_invoice(
             "advance",
-            _("Advance payment %(percent)s %% of contract %(contract)s", percent=self.tile_advance_percent, contract=self.name),
+            _(
+                "Advance payment %(percent)s %% of contract %(contract)s",
+                percent=self.tile_advance_percent,
+                contract=self.name,
+            ),
             left,
             self._tile_contract_account("tile_advance_account_id"),
         )
@@ -251,7 +430,11 @@ class SaleOrder(models.Model):
             raise UserError(_("No retention of %s is waiting to be released.", self.name))
         if self.tile_warranty_end and self.tile_warranty_end > fields.Date.context_today(self):
             raise UserError(
-                _("The warranty of %(contract)s runs until %(date)s.", contract=self.name, date=self.tile_warranty_end)
+                _(
+                    "The warranty of %(contract)s runs until %(date)s.",
+                    contract=self.name,
+                    date=self.tile_warranty_end,
+                )
             )
         move = self._tile_contract_invoice(
             "retention_release",
@@ -280,7 +463,9 @@ class SaleOrder(models.Model):
         for order in self:
             contract = order.tile_contract_id
             if contract.tile_contract_state != "active":
-                raise UserError(_("Contract %s is not active: activate it before calling off.", contract.name))
+                raise UserError(
+                    _("Contract %s is not active: activate it before calling off.", contract.name)
+                )
             overs = []
             for line in order.order_line.filtered(lambda sol: sol.tile_is_tile and not sol.display_type):
                 if not line.tile_contract_line_id:
@@ -326,7 +511,12 @@ class SaleOrder(models.Model):
                         what=described,
                     )
                 )
-            message = _("Over-call on %(order)s allowed: %(what)s. Reason: %(reason)s", order=order.name, what=described, reason=reason)
+            message = _(
+                "Over-call on %(order)s allowed: %(what)s. Reason: %(reason)s",
+                order=order.name,
+                what=described,
+                reason=reason,
+            )
             order.message_post(body=message)
             contract.message_post(body=message)
 

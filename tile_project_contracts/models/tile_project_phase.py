@@ -23,7 +23,6 @@ class TileProjectPhase(models.Model):
     sequence = fields.Integer(default=10)
     project_id = fields.Many2one(
         "project.project",
-        "Project",
         required=True,
         index=True,
         ondelete="cascade",
@@ -108,7 +107,9 @@ class TileProjectPhase(models.Model):
         for phase, days in moved.items():
             if not days:
                 continue
-            open_calloffs = phase.calloff_ids.filtered(lambda so: so.delivery_status != "full" and so.state != "cancel")
+            open_calloffs = phase.calloff_ids.filtered(
+                lambda so: so.delivery_status != "full" and so.state != "cancel"
+            )
             open_calloffs._tile_shift_commitment(days)
             phase.message_post(
                 body=_(
@@ -136,14 +137,18 @@ class TileProjectPhase(models.Model):
                         "product_id": line.product_id.id,
                         "tile_contract_line_id": line.contract_line_id.id,
                         "tile_entry_unit": "box",
-                        "tile_entry_qty": tile_math.boxes_from_pieces(pieces, line.product_id.tile_pieces_per_box),
+                        "tile_entry_qty": tile_math.boxes_from_pieces(
+                            pieces, line.product_id.tile_pieces_per_box
+                        ),
                     }
                 )
             )
         if not commands:
             raise UserError(_("Nothing is left to call off for phase %s.", self.name))
         if len(contract) > 1:
-            raise UserError(_("Phase %s draws on several contracts: call off each contract's tiles apart.", self.name))
+            raise UserError(
+                _("Phase %s draws on several contracts: call off each contract's tiles apart.", self.name)
+            )
         if contract.tile_contract_state != "active":
             raise UserError(_("Contract %s is not active: activate it before calling off.", contract.name))
         project = self.project_id

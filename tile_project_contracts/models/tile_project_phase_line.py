@@ -12,12 +12,11 @@ class TileProjectPhaseLine(models.Model):
     _inherit = ["tile.bounds.mixin"]
     _order = "phase_id, id"
 
-    phase_id = fields.Many2one("tile.project.phase", "Phase", required=True, index=True, ondelete="cascade")
+    phase_id = fields.Many2one("tile.project.phase", required=True, index=True, ondelete="cascade")
     project_id = fields.Many2one(related="phase_id.project_id", store=True, index=True)
     company_id = fields.Many2one(related="phase_id.company_id", store=True)
     contract_line_id = fields.Many2one(
         "sale.order.line",
-        "Contract Line",
         required=True,
         index=True,
         ondelete="restrict",

@@ -1,3 +1,5 @@
 from . import test_contract_math
 from . import test_project_contract
 from . import test_project_access
+from . import test_project_tour
+from . import test_project_shade

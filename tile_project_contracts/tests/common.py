@@ -50,7 +50,12 @@ class TileProjectCommon(TransactionCase, TileTestMixin):
                 "order_line": [
                     Command.create(
                         # The contract price, below the list price of 110.00.
-                        {"product_id": cls.floor.id, "tile_entry_unit": "m2", "tile_entry_qty": 12000, "price_unit": 95.0}
+                        {
+                            "product_id": cls.floor.id,
+                            "tile_entry_unit": "m2",
+                            "tile_entry_qty": 12000,
+                            "price_unit": 95.0,
+                        }
                     )
                 ],
             }

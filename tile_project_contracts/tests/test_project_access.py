@@ -9,17 +9,28 @@ class TestProjectAccess(TileProjectCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.pm = new_test_user(cls.env, login="tile_pm", groups="tile_project_contracts.group_tile_project_manager")
-        cls.seller = new_test_user(cls.env, login="tile_project_seller", groups="sales_team.group_sale_salesman")
-        cls.other_seller = new_test_user(cls.env, login="tile_other_seller2", groups="sales_team.group_sale_salesman")
+        cls.pm = new_test_user(
+            cls.env, login="tile_pm", groups="tile_project_contracts.group_tile_project_manager"
+        )
+        cls.seller = new_test_user(
+            cls.env, login="tile_project_seller", groups="sales_team.group_sale_salesman"
+        )
+        cls.other_seller = new_test_user(
+            cls.env, login="tile_other_seller2", groups="sales_team.group_sale_salesman"
+        )
         cls.finance = new_test_user(cls.env, login="tile_finance", groups="account.group_account_invoice")
         cls.warehouse = new_test_user(cls.env, login="tile_warehouse", groups="stock.group_stock_user")
         cls.project.tile_salesperson_id = cls.seller
         cls.contract.user_id = cls.seller
 
     def test_salesperson_sees_own_project_only(self):
-        self.assertEqual(self.env["project.project"].with_user(self.seller).search([("tile_is_site", "=", True)]), self.project)
-        self.assertFalse(self.env["project.project"].with_user(self.other_seller).search([("tile_is_site", "=", True)]))
+        self.assertEqual(
+            self.env["project.project"].with_user(self.seller).search([("tile_is_site", "=", True)]),
+            self.project,
+        )
+        self.assertFalse(
+            self.env["project.project"].with_user(self.other_seller).search([("tile_is_site", "=", True)])
+        )
         self.assertFalse(self.env["tile.project.phase"].with_user(self.other_seller).search([]))
         with self.assertRaises(AccessError):
             self.phase.with_user(self.other_seller).read(["name"])

@@ -128,7 +128,9 @@ class TestProjectContract(TileProjectCommon):
         self.contract.action_tile_activate()
         calloff = self._call_off()
         other = self.tile_product(600, 600, 60.0, name="Not in contract")
-        calloff.order_line = [Command.create({"product_id": other.id, "tile_entry_unit": "box", "tile_entry_qty": 1})]
+        calloff.order_line = [
+            Command.create({"product_id": other.id, "tile_entry_unit": "box", "tile_entry_qty": 1})
+        ]
         with self.assertRaisesRegex(UserError, "is not in contract"):
             calloff.action_confirm()
 
@@ -137,12 +139,20 @@ class TestProjectContract(TileProjectCommon):
         calloff = self._call_off()
         promised = calloff.commitment_date
         self.phase.write(
-            {"date_start": fields.Date.add(self.phase.date_start, days=7), "date_end": fields.Date.add(self.phase.date_end, days=7)}
+            {
+                "date_start": fields.Date.add(self.phase.date_start, days=7),
+                "date_end": fields.Date.add(self.phase.date_end, days=7),
+            }
         )
         self.assertEqual((calloff.commitment_date - promised).days, 7)
         self.assertIn(calloff.name, self.phase.message_ids[0].body)
 
     def test_late_phase(self):
-        self.phase.write({"date_start": fields.Date.add(fields.Date.today(), days=-30), "date_end": fields.Date.add(fields.Date.today(), days=-1)})
+        self.phase.write(
+            {
+                "date_start": fields.Date.add(fields.Date.today(), days=-30),
+                "date_end": fields.Date.add(fields.Date.today(), days=-1),
+            }
+        )
         self.assertEqual(self.phase.state, "late")
         self.assertIn(self.phase, self.env["tile.project.phase"].search([("state", "=", "late")]))
