@@ -93,6 +93,8 @@ if [ -z "$(pg_app "$TILE_DEMO_DB" "SELECT value FROM ir_config_parameter WHERE k
         UPDATE res_partner SET lang = 'zh_CN'
          WHERE id IN (SELECT partner_id FROM res_users WHERE login = 'demo')
            AND EXISTS (SELECT 1 FROM res_lang WHERE code = 'zh_CN' AND active);
+        UPDATE res_partner SET lang = 'en_US'
+         WHERE id IN (SELECT partner_id FROM res_users WHERE login = 'admin');
         INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
         VALUES (:'key', '1', 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
         ON CONFLICT (key) DO NOTHING" key="$logins_key" >/dev/null

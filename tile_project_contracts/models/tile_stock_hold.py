@@ -5,9 +5,9 @@ class TileStockHold(models.Model):
     _inherit = "tile.stock.hold"
 
     project_id = fields.Many2one(
-        "project.project", "Construction Project", index="btree_not_null", tracking=True, readonly=True
+        "project.project", string="Construction Project", index="btree_not_null", tracking=True, readonly=True
     )
-    contract_line_id = fields.Many2one("sale.order.line", "Contract Line", index="btree_not_null", readonly=True)
+    contract_line_id = fields.Many2one("sale.order.line", index="btree_not_null", readonly=True)
 
     def _tile_latest_end(self, today):
         # A project's shade is kept for the whole project, not a few working days.

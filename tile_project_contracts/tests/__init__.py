@@ -3,3 +3,5 @@ from . import test_project_contract
 from . import test_project_access
 from . import test_project_tour
 from . import test_project_shade
+from . import test_boq_import
+from . import test_project_portal

@@ -1,6 +1,8 @@
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.tile_order_base.tests.pdf import pdf_text, render_pdf, require_pdf_tools
 
 from .common import TileProjectCommon
 
@@ -156,3 +158,28 @@ class TestProjectContract(TileProjectCommon):
         )
         self.assertEqual(self.phase.state, "late")
         self.assertIn(self.phase, self.env["tile.project.phase"].search([("state", "=", "late")]))
+
+
+@tagged("post_install", "-at_install")
+class TestContractStatementPdf(HttpCase, TileProjectCommon):
+    """The printed statement: contracted, called off, delivered, invoiced and retained."""
+
+    def test_statement_pdf(self):
+        require_pdf_tools(self)
+        self.contract.action_tile_activate()
+        self.env["account.move"].browse(self.contract.action_tile_invoice_advance()["res_id"]).action_post()
+        calloff = self.env["sale.order"].browse(self.phase.action_call_off()["res_id"])
+        calloff.action_confirm()
+        self.deliver(calloff)
+        calloff._create_invoices().action_post()
+        text = pdf_text(
+            render_pdf(
+                self.env, "tile_project_contracts.action_report_tile_contract_statement", self.contract
+            )
+        )
+        self.assertIn("Contract Statement", text)
+        self.assertIn("12,000.00", text)
+        self.assertIn("1,501.44", text)
+        self.assertIn("142,636.80", text)
+        self.assertIn("7,131.84", text)
+        self.assertIn("14,263.68", text)

@@ -1,4 +1,4 @@
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import TileProjectCommon
@@ -12,7 +12,9 @@ class TestProjectShade(TileProjectCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.floor.write({"is_storable": True, "tracking": "lot"})
-        cls.stock = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)], limit=1).lot_stock_id
+        cls.stock = (
+            cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)], limit=1).lot_stock_id
+        )
         # Shade A12 in two lots covers the contract's 18,750 pieces; C03 in one lot covers it too
         # but is bigger; B07 is small, just right for one call-off.
         cls.lot_a1 = cls.lot("P-A12-1", "A12", 10002)
@@ -23,7 +25,13 @@ class TestProjectShade(TileProjectCommon):
     @classmethod
     def lot(cls, name, shade, pieces):
         lot = cls.env["stock.lot"].create(
-            {"name": name, "product_id": cls.floor.id, "tile_shade": shade, "tile_caliber": "2", "tile_grade": "premium"}
+            {
+                "name": name,
+                "product_id": cls.floor.id,
+                "tile_shade": shade,
+                "tile_caliber": "2",
+                "tile_grade": "premium",
+            }
         )
         cls.env["stock.quant"]._update_available_quantity(cls.floor, cls.stock, pieces, lot_id=lot)
         return lot
@@ -34,7 +42,9 @@ class TestProjectShade(TileProjectCommon):
     def test_activation_holds_one_shade_for_the_whole_project(self):
         self.contract.action_tile_activate()
         holds = self.env["tile.stock.hold"].search([("project_id", "=", self.project.id)])
-        self.assertEqual(holds.lot_id, self.lot_a1 | self.lot_a2, "the smallest shade group that covers it all")
+        self.assertEqual(
+            holds.lot_id, self.lot_a1 | self.lot_a2, "the smallest shade group that covers it all"
+        )
         self.assertEqual(sum(holds.mapped("quantity")), 18750)
         self.assertGreater(min(holds.mapped("date_expire")), fields.Date.add(fields.Date.today(), days=20))
         self.assertIn("A12", self.contract.message_ids[0].body)
@@ -45,7 +55,9 @@ class TestProjectShade(TileProjectCommon):
         calloff.action_confirm()
         # Without the hold the allocation would take B07, the smallest shade that fits 2,346 pieces.
         self.assertEqual(calloff.order_line.lot_id.tile_shade, "A12")
-        holds = self.env["tile.stock.hold"].search([("project_id", "=", self.project.id), ("state", "=", "active")])
+        holds = self.env["tile.stock.hold"].search(
+            [("project_id", "=", self.project.id), ("state", "=", "active")]
+        )
         self.assertEqual(sum(holds.mapped("quantity")), 18750 - 2346, "the hold shrinks by the call-off")
 
     def test_the_customers_other_orders_do_not_eat_the_project_shade(self):
@@ -66,11 +78,15 @@ class TestProjectShade(TileProjectCommon):
         self.assertIn("same shade still in production", warning.note)
         self.assertIn("C03", warning.note, "the nearest shade in stock is named")
         self.contract.action_tile_check_shades()
-        self.assertEqual(len(self.contract.activity_ids.filtered(lambda act: "short" in (act.summary or ""))), 1)
+        self.assertEqual(
+            len(self.contract.activity_ids.filtered(lambda act: "short" in (act.summary or ""))), 1
+        )
 
     def test_no_shade_covers_the_contract_nothing_is_mixed(self):
         self.contract_line.tile_entry_qty = 30000  # m²: no shade group holds 46,875 pieces
         self.contract.action_tile_activate()
         self.assertFalse(self.env["tile.stock.hold"].search([("project_id", "=", self.project.id)]))
         self.assertIn("No single shade group", self.contract.message_ids[0].body)
-        self.assertTrue(self.contract.activity_ids.filtered(lambda act: "No single shade" in (act.summary or "")))
+        self.assertTrue(
+            self.contract.activity_ids.filtered(lambda act: "No single shade" in (act.summary or ""))
+        )
