@@ -44,7 +44,10 @@ def build(env, products, n_projects, phases=30):
     partner = env["res.partner"].create({"name": "Bench developer"})
     today = fields.Date.today()
     projects = env["project.project"].create(
-        [{"name": f"Bench site {p}", "tile_is_site": True, "partner_id": partner.id} for p in range(n_projects)]
+        [
+            {"name": f"Bench site {p}", "tile_is_site": True, "partner_id": partner.id}
+            for p in range(n_projects)
+        ]
     )
     contracts = env["sale.order"].create(
         [
@@ -71,7 +74,8 @@ def build(env, products, n_projects, phases=30):
                     "date_start": fields.Date.add(today, days=k),
                     "date_end": fields.Date.add(today, days=k + 20),
                     "line_ids": [
-                        Command.create({"contract_line_id": line.id, "planned_m2": 150}) for line in contract.order_line
+                        Command.create({"contract_line_id": line.id, "planned_m2": 150})
+                        for line in contract.order_line
                     ],
                 }
             )
@@ -101,8 +105,11 @@ def main(conf, dbname, n_projects):
             calloff = env["sale.order"].browse(phase.action_call_off()["res_id"])
             calloff.order_line.write({"tile_entry_unit": "m2", "tile_entry_qty": 30})
             calloff.action_confirm()
-        print(f"data: {n_projects} projects x 30 phases x 10 lines = {len(phases)} phases, "
-              f"{len(phases) * 10} phase lines, {len(phases[::10])} call-offs ({time.perf_counter() - t0:.0f} s to build)")
+        print(
+            f"data: {n_projects} projects x 30 phases x 10 lines = {len(phases)} phases, "
+            f"{len(phases) * 10} phase lines, {len(phases[::10])} call-offs "
+            f"({time.perf_counter() - t0:.0f} s to build)"
+        )
 
         Phase = env["tile.project.phase"]
         page_t, page_q, _r = timed(env, lambda: Phase.search([], limit=80).read(PROGRESS))
@@ -124,7 +131,11 @@ def main(conf, dbname, n_projects):
                         "partner_id": partner.id,
                         "order_line": [
                             Command.create(
-                                {"product_id": line.product_id.id, "tile_entry_unit": "box", "tile_entry_qty": 79}
+                                {
+                                    "product_id": line.product_id.id,
+                                    "tile_entry_unit": "box",
+                                    "tile_entry_qty": 79,
+                                }
                             )
                             for line in phase.line_ids
                         ],
@@ -135,10 +146,17 @@ def main(conf, dbname, n_projects):
         timed(env, by_hand)  # warm-up of both paths
         hand_t, hand_q, _r = timed(env, by_hand)
         call_t, call_q, _r = timed(env, from_phases)
-        print(f"{len(sample)} orders of 10 tile lines by hand (tile_order_base): {hand_t:.2f} s, {hand_q} queries")
-        print(f"{len(sample)} call-offs of 10 lines from phases:             {call_t:.2f} s, {call_q} queries")
-        print(f"wall-time ratio call-off/by hand: {call_t / hand_t:.3f}  (target <= 1.2); "
-              f"queries {call_q / hand_q:.3f}")
+        print(
+            f"{len(sample)} orders of 10 tile lines by hand (tile_order_base): "
+            f"{hand_t:.2f} s, {hand_q} queries"
+        )
+        print(
+            f"{len(sample)} call-offs of 10 lines from phases:             {call_t:.2f} s, {call_q} queries"
+        )
+        print(
+            f"wall-time ratio call-off/by hand: {call_t / hand_t:.3f}  (target <= 1.2); "
+            f"queries {call_q / hand_q:.3f}"
+        )
         cr.rollback()
 
 

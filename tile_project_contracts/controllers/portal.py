@@ -38,12 +38,16 @@ class TileProjectPortal(CustomerPortal):
     @http.route(["/my/tile-projects/<int:project_id>"], type="http", auth="user", website=True)
     def portal_my_tile_project(self, project_id, message=None, **kw):
         project = self._tile_project_or_404(project_id)
-        contracts = project.tile_contract_ids.filtered(lambda so: so.tile_contract_state in ("active", "closed"))
+        contracts = project.tile_contract_ids.filtered(
+            lambda so: so.tile_contract_state in ("active", "closed")
+        )
         calloffs = project.tile_calloff_ids.filtered(lambda so: so.state != "cancel")
         upcoming = calloffs.filtered(lambda so: so.delivery_status != "full").sorted(
             lambda so: so.commitment_date or so.date_order
         )
-        shades = calloffs.picking_ids.move_line_ids.filtered(lambda ml: ml.state == "done" and ml.lot_id).lot_id
+        shades = calloffs.picking_ids.move_line_ids.filtered(
+            lambda ml: ml.state == "done" and ml.lot_id
+        ).lot_id
         invoices = (calloffs.invoice_ids | contracts.tile_contract_move_line_ids.move_id).filtered(
             lambda move: move.state == "posted"
         )

@@ -32,13 +32,15 @@ class TestBoqImport(TileProjectCommon):
             "区域,楼栋,瓷砖,面积\n"
             "B2 floors 1-6,B2,F-8080,1500\n"
             "B2 floors 1-6,B2,W-3060,600\n"
-            "B3 floors 1-6,B3,F-8080,\"1,200\"\n"
+            'B3 floors 1-6,B3,F-8080,"1,200"\n'
         )
         floor = self.draft.order_line.filtered(lambda sol: sol.product_id == self.floor)
         wall = self.draft.order_line.filtered(lambda sol: sol.product_id == self.wall)
         self.assertEqual((floor.tile_entry_qty, floor.tile_entry_unit), (2700, "m2"))
         self.assertEqual(wall.tile_entry_qty, 600)
-        phases = self.env["tile.project.phase"].search([("project_id", "=", self.project.id), ("name", "like", "floors 1-6")])
+        phases = self.env["tile.project.phase"].search(
+            [("project_id", "=", self.project.id), ("name", "like", "floors 1-6")]
+        )
         self.assertEqual(sorted(phases.mapped("name")), ["B2 floors 1-6", "B3 floors 1-6"])
         b2 = phases.filtered(lambda phase: phase.building == "B2")
         self.assertEqual(sorted(b2.line_ids.mapped("planned_m2")), [600, 1500])
@@ -65,7 +67,13 @@ class TestBoqImport(TileProjectCommon):
     def test_missing_columns_and_signed_contracts(self):
         with self.assertRaisesRegex(UserError, "missing: m2"):
             self._import("Area,Tile\nB2,F-8080\n")
-        self.draft.write({"order_line": [(0, 0, {"product_id": self.floor.id, "tile_entry_unit": "m2", "tile_entry_qty": 10})]})
+        self.draft.write(
+            {
+                "order_line": [
+                    (0, 0, {"product_id": self.floor.id, "tile_entry_unit": "m2", "tile_entry_qty": 10})
+                ]
+            }
+        )
         self.draft.action_tile_activate()
         with self.assertRaisesRegex(UserError, "draft contract"):
             self._import("Area,Tile,m2\nB2,F-8080,5\n")
@@ -82,12 +90,18 @@ class TestBoqImport(TileProjectCommon):
             sheet.write_row(row, 0, values)
         book.close()
         wizard = self.env["tile.boq.import"].create(
-            {"contract_id": self.draft.id, "file": base64.b64encode(buffer.getvalue()), "file_name": "boq.xlsx"}
+            {
+                "contract_id": self.draft.id,
+                "file": base64.b64encode(buffer.getvalue()),
+                "file_name": "boq.xlsx",
+            }
         )
         wizard.action_import()
         self.assertEqual(self.draft.order_line.tile_entry_qty, 96.5)
 
     def test_plain_reader(self):
-        rows, errors = boq.read_rows([["Phase", "Code", "sqm"], ["A", "X", "3"], ["", "", ""], ["B", "", "1"]])
+        rows, errors = boq.read_rows(
+            [["Phase", "Code", "sqm"], ["A", "X", "3"], ["", "", ""], ["B", "", "1"]]
+        )
         self.assertEqual([(r.area, r.reference, r.m2) for r in rows], [("A", "X", 3.0)])
         self.assertEqual(errors, [(4, "no_reference")])

@@ -13,12 +13,16 @@ class TestProjectPortal(HttpCase, TileProjectCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.contract.action_tile_activate()
-        site_manager = cls.env["res.partner"].create({"name": "Site manager Li", "parent_id": cls.developer.id})
+        site_manager = cls.env["res.partner"].create(
+            {"name": "Site manager Li", "parent_id": cls.developer.id}
+        )
         cls.portal_user = new_test_user(
             cls.env, login="tile_site_manager", groups="base.group_portal", partner_id=site_manager.id
         )
         stranger = cls.env["res.partner"].create({"name": "Other developer"})
-        cls.stranger = new_test_user(cls.env, login="tile_stranger", groups="base.group_portal", partner_id=stranger.id)
+        cls.stranger = new_test_user(
+            cls.env, login="tile_stranger", groups="base.group_portal", partner_id=stranger.id
+        )
         cls.url = f"/my/tile-projects/{cls.project.id}"
 
     def test_site_manager_sees_the_project(self):
@@ -38,7 +42,10 @@ class TestProjectPortal(HttpCase, TileProjectCommon):
         self.assertEqual(self.url_open(self.url).status_code, 404)
         response = self.url_open(
             f"{self.url}/phases/{self.phase.id}/call-off",
-            data={"date": fields.Date.to_string(self.phase.date_start), "csrf_token": Request.csrf_token(self)},
+            data={
+                "date": fields.Date.to_string(self.phase.date_start),
+                "csrf_token": Request.csrf_token(self),
+            },
         )
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.phase.calloff_ids)
@@ -64,11 +71,16 @@ class TestProjectPortal(HttpCase, TileProjectCommon):
         call_off = f"{self.url}/phases/{self.phase.id}/call-off"
         for date in ("", "not-a-date", "2001-01-01"):
             with self.subTest(date=date):
-                response = self.url_open(call_off, data={"date": date, "csrf_token": Request.csrf_token(self)})
+                response = self.url_open(
+                    call_off, data={"date": date, "csrf_token": Request.csrf_token(self)}
+                )
                 self.assertEqual(response.status_code, 400)
                 self.assertIn("delivery date", response.text)
         self.assertEqual(
-            self.url_open(f"{self.url}/phases/999999/call-off", data={"date": "2099-01-01", "csrf_token": Request.csrf_token(self)}).status_code,
+            self.url_open(
+                f"{self.url}/phases/999999/call-off",
+                data={"date": "2099-01-01", "csrf_token": Request.csrf_token(self)},
+            ).status_code,
             404,
         )
         self.assertFalse(self.phase.calloff_ids)

@@ -50,7 +50,9 @@ class TileBoqImport(models.TransientModel):
         self.ensure_one()
         contract = self.contract_id
         if contract.tile_contract_state != "draft":
-            raise UserError(_("Import a bill of quantities into a draft contract; %s is signed.", contract.name))
+            raise UserError(
+                _("Import a bill of quantities into a draft contract; %s is signed.", contract.name)
+            )
         if not contract.tile_project_id:
             raise UserError(_("Set the construction project of %s first.", contract.name))
         rows = self._rows()
@@ -66,22 +68,29 @@ class TileBoqImport(models.TransientModel):
                     ", ".join(missing.args[0]),
                 )
             ) from None
-        problems = [_("Row %(row)s: %(problem)s", row=number, problem=self._problem(code)) for number, code in errors]
+        problems = [
+            _("Row %(row)s: %(problem)s", row=number, problem=self._problem(code)) for number, code in errors
+        ]
         tiles = {}
         for row in good:
             tile = tiles.get(row.reference) or self._find_tile(row.reference)
             if not tile:
-                problems.append(
-                    _("Row %(row)s: unknown tile '%(tile)s'", row=row.number, tile=row.reference)
-                )
+                problems.append(_("Row %(row)s: unknown tile '%(tile)s'", row=row.number, tile=row.reference))
             tiles[row.reference] = tile
         if problems:
             raise UserError(
-                _("Nothing was imported. Correct these rows and import the file again:\n%s", "\n".join(problems))
+                _(
+                    "Nothing was imported. Correct these rows and import the file again:\n%s",
+                    "\n".join(problems),
+                )
             )
         self._write(contract, good, tiles)
         contract.message_post(
-            body=_("Bill of quantities %(file)s imported: %(rows)s rows.", file=self.file_name or "", rows=len(good))
+            body=_(
+                "Bill of quantities %(file)s imported: %(rows)s rows.",
+                file=self.file_name or "",
+                rows=len(good),
+            )
         )
         return {"type": "ir.actions.act_window_close"}
 
@@ -102,14 +111,24 @@ class TileBoqImport(models.TransientModel):
                 line.write({"tile_entry_unit": "m2", "tile_entry_qty": before + m2})
             else:
                 contract.write(
-                    {"order_line": [Command.create({"product_id": tile.id, "tile_entry_unit": "m2", "tile_entry_qty": m2})]}
+                    {
+                        "order_line": [
+                            Command.create(
+                                {"product_id": tile.id, "tile_entry_unit": "m2", "tile_entry_qty": m2}
+                            )
+                        ]
+                    }
                 )
                 line = contract.order_line.filtered(lambda sol, t=tile: sol.product_id == t)[:1]
             lines[tile] = line
         Phase = self.env["tile.project.phase"]
-        start = contract.commitment_date.date() if contract.commitment_date else fields.Date.context_today(self)
+        start = (
+            contract.commitment_date.date() if contract.commitment_date else fields.Date.context_today(self)
+        )
         for (area, building), needs in per_phase.items():
-            phase = Phase.search([("project_id", "=", contract.tile_project_id.id), ("name", "=", area)], limit=1)
+            phase = Phase.search(
+                [("project_id", "=", contract.tile_project_id.id), ("name", "=", area)], limit=1
+            )
             if not phase:
                 # Dates to be planned on the timeline; a month is a placeholder.
                 phase = Phase.create(
