@@ -5,3 +5,4 @@ from . import test_project_tour
 from . import test_project_shade
 from . import test_boq_import
 from . import test_project_portal
+from . import test_project_demo
