@@ -1,5 +1,6 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.tile_order_base import tile_math
 
@@ -63,22 +64,97 @@ class TileProjectPhase(models.Model):
     @api.depends("line_ids.planned_m2", "line_ids.called_off_m2", "line_ids.delivered_m2", "date_end")
     def _compute_progress(self):
         today = fields.Date.context_today(self)
+        saved = self.filtered("id")
+        figures = saved._tile_progress_figures() if saved else {}
         for phase in self:
-            lines = phase.line_ids
-            phase.planned_m2 = sum(lines.mapped("planned_m2"))
-            phase.called_off_m2 = sum(lines.mapped("called_off_m2"))
-            phase.delivered_m2 = sum(lines.mapped("delivered_m2"))
-            phase.invoiced_m2 = sum(lines.mapped("invoiced_m2"))
-            phase.remaining_m2 = sum(lines.mapped("remaining_m2"))
-            delivered = bool(lines) and all(line.delivered_pieces >= line.planned_pieces for line in lines)
-            if delivered:
+            if phase.id:
+                planned, called, delivered, invoiced, remaining, done = figures.get(
+                    phase.id, (0.0, 0.0, 0.0, 0.0, 0.0, False)
+                )
+            else:  # a phase being created in a form: its lines are in memory only
+                lines = phase.line_ids
+                planned, called, delivered, invoiced, remaining = (
+                    sum(lines.mapped(name))
+                    for name in ("planned_m2", "called_off_m2", "delivered_m2", "invoiced_m2", "remaining_m2")
+                )
+                done = bool(lines) and all(line.delivered_pieces >= line.planned_pieces for line in lines)
+            phase.planned_m2 = planned
+            phase.called_off_m2 = called
+            phase.delivered_m2 = delivered
+            phase.invoiced_m2 = invoiced
+            phase.remaining_m2 = remaining
+            if done:
                 phase.state = "delivered"
             elif phase.date_end and phase.date_end < today:
                 phase.state = "late"
-            elif phase.called_off_m2:
+            elif called:
                 phase.state = "called_off"
             else:
                 phase.state = "planned"
+
+    def _tile_progress_figures(self):
+        """{phase id: (planned, called off, delivered, invoiced, remaining m², all delivered)}.
+
+        Two grouped queries for any number of phases: a list of thousands of phases must not
+        build a record per phase line (the phase lines' own fields do the same per line).
+        """
+        self.env["tile.project.phase.line"].flush_model(["phase_id", "contract_line_id", "planned_m2"])
+        self.env["sale.order.line"].flush_model(
+            ["product_id", "product_uom_qty", "qty_delivered", "qty_invoiced", "state"]
+            + ["tile_contract_line_id"]
+        )
+        self.env["sale.order"].flush_model(["tile_phase_id"])
+        self.env["product.template"].flush_model(["tile_pieces_per_box", "tile_m2_per_box"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT l.phase_id, l.contract_line_id, SUM(l.planned_m2),
+                          MAX(t.tile_pieces_per_box), MAX(t.tile_m2_per_box)
+                     FROM tile_project_phase_line l
+                     JOIN sale_order_line cl ON cl.id = l.contract_line_id
+                     JOIN product_product p ON p.id = cl.product_id
+                     JOIN product_template t ON t.id = p.product_tmpl_id
+                    WHERE l.phase_id = ANY(%s)
+                 GROUP BY l.phase_id, l.contract_line_id""",
+                self.ids,
+            )
+        )
+        planned_rows = self.env.cr.fetchall()
+        self.env.cr.execute(
+            SQL(
+                """SELECT so.tile_phase_id, sol.tile_contract_line_id, SUM(sol.product_uom_qty),
+                          SUM(sol.qty_delivered), SUM(sol.qty_invoiced)
+                     FROM sale_order_line sol
+                     JOIN sale_order so ON so.id = sol.order_id
+                    WHERE so.tile_phase_id = ANY(%s) AND sol.tile_contract_line_id IS NOT NULL
+                      AND sol.state = 'sale'
+                 GROUP BY so.tile_phase_id, sol.tile_contract_line_id""",
+                self.ids,
+            )
+        )
+        called = {(phase_id, line_id): rest for phase_id, line_id, *rest in self.env.cr.fetchall()}
+        figures = {}
+        for phase_id, line_id, planned_m2, per_box, m2_per_box in planned_rows:
+            per_box, m2_per_box = per_box or 0, m2_per_box or 0.0
+            if not per_box or not m2_per_box:
+                continue
+            planned_m2 = planned_m2 or 0.0
+            planned = tile_math.pieces_from(planned_m2, "m2", per_box, m2_per_box) if planned_m2 > 0 else 0
+            sums = called.get((phase_id, line_id), (0, 0, 0))
+            ordered, delivered, invoiced = (int(qty or 0) for qty in sums)
+
+            def m2(pieces, per_box=per_box, m2_per_box=m2_per_box):
+                return tile_math.m2_from_pieces(pieces, per_box, m2_per_box)
+
+            old = figures.get(phase_id, (0.0, 0.0, 0.0, 0.0, 0.0, True))
+            figures[phase_id] = (
+                old[0] + planned_m2,
+                old[1] + m2(ordered),
+                old[2] + m2(delivered),
+                old[3] + m2(invoiced),
+                old[4] + m2(max(0, planned - ordered)),
+                old[5] and delivered >= planned,
+            )
+        return figures
 
     def _search_state(self, operator, value):
         if operator not in ("=", "in"):
