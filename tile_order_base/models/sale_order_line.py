@@ -33,6 +33,8 @@ class SaleOrderLine(models.Model):
         help="Allow loose pieces on this line instead of rounding up to whole boxes.",
     )
     tile_rounding_note = fields.Char("Rounding", compute="_compute_tile_rounding_note")
+    # The asked quantity cannot be used: the row is red and the note says why, as it is typed.
+    tile_problem = fields.Boolean(compute="_compute_tile_rounding_note")
     tile_price_per_m2 = fields.Float("Price/m²", compute="_compute_tile_unit_prices", digits="Product Price")
     tile_price_per_box = fields.Float(
         "Price/Box", compute="_compute_tile_unit_prices", digits="Product Price"
@@ -95,11 +97,26 @@ class SaleOrderLine(models.Model):
                 line.display_type
                 or not line._tile_priced()
                 or not line.tile_entry_qty
-                or line.tile_entry_qty < 0
+                # Out of bounds: the form shows why on the line; saving refuses it.
+                or line._tile_bound_message("tile_entry_qty", line.tile_entry_qty)
             ):
                 continue
             line.product_uom_qty = line._tile_pieces_for_entry()
         return res
+
+    @api.onchange("tile_entry_qty")
+    def _onchange_tile_entry_qty_bounds(self):
+        # Said while typing, next to the red Asked cell, as a notice rather than a dialog;
+        # the line's note (Rounding column) keeps the reason, and saving refuses the figure.
+        message = self._tile_bound_message("tile_entry_qty", self.tile_entry_qty)
+        if message:
+            return {
+                "warning": {
+                    "title": _("Check the asked quantity"),
+                    "message": message,
+                    "type": "notification",
+                }
+            }
 
     def _tile_pieces_for_entry(self):
         """Pieces that cover the asked quantity; extend to change the rounding policy."""
@@ -118,8 +135,9 @@ class SaleOrderLine(models.Model):
     def _compute_tile_rounding_note(self):
         units = dict(self._fields["tile_entry_unit"]._description_selection(self.env))
         for line in self:
-            note = False
-            if line._tile_priced() and line.tile_entry_qty:
+            note = line._tile_bound_message("tile_entry_qty", line.tile_entry_qty)
+            line.tile_problem = bool(note)
+            if not note and line._tile_priced() and line.tile_entry_qty:
                 asked_pieces = tile_math.pieces_from(
                     line.tile_entry_qty,
                     line.tile_entry_unit,

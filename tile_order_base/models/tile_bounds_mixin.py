@@ -21,45 +21,42 @@ class TileBoundsMixin(models.AbstractModel):
 
     @api.model
     def _tile_check_bound_vals(self, vals):
-        bounds = self._tile_bounds()
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is not None and field.type in ("one2many", "many2many") and isinstance(value, list):
                 self._tile_check_bound_commands(field, value)
             if field is not None:
                 self._tile_check_value_type(field, value)
-            if name not in bounds:
-                continue
-            problem = tile_bounds.bound_error(value, bounds[name])
-            if (
-                not problem
-                and field.type == "integer"
-                and isinstance(value, float)
-                and not value.is_integer()
-            ):
-                problem = "whole"
-            if not problem:
-                continue
-            label = field._description_string(self.env)
-            low, high = bounds[name]
-            if problem == "whole":
-                raise ValidationError(
-                    self.env._("%(field)s is counted in whole numbers; enter e.g. 4, not 4.5.", field=label)
-                )
-            if problem == "type":
-                raise ValidationError(
-                    self.env._("%(field)s must be a number; enter it in figures, e.g. 12.5.", field=label)
-                )
-            # Figures formatted first: the translation extractor reads no f-string in a call.
-            shown = {"low": f"{low:,}", "high": f"{high:,}", "value": f"{value:,}"}
-            raise ValidationError(
-                _(
-                    "%(field)s must be between %(low)s and %(high)s; %(value)s is outside. "
-                    "Check the figure and its unit.",
-                    field=label,
-                    **shown,
-                )
-            )
+            message = self._tile_bound_message(name, value)
+            if message:
+                raise ValidationError(message)
+
+    @api.model
+    def _tile_bound_message(self, name, value):
+        """Why ``value`` cannot go in field ``name`` (with what to enter), or None."""
+        bounds = self._tile_bounds()
+        field = self._fields.get(name)
+        if field is None or name not in bounds:
+            return None
+        problem = tile_bounds.bound_error(value, bounds[name])
+        if not problem and field.type == "integer" and isinstance(value, float) and not value.is_integer():
+            problem = "whole"
+        if not problem:
+            return None
+        label = field._description_string(self.env)
+        low, high = bounds[name]
+        if problem == "whole":
+            return self.env._("%(field)s is counted in whole numbers; enter e.g. 4, not 4.5.", field=label)
+        if problem == "type":
+            return self.env._("%(field)s must be a number; enter it in figures, e.g. 12.5.", field=label)
+        # Figures formatted first: the translation extractor reads no f-string in a call.
+        shown = {"low": f"{low:,}", "high": f"{high:,}", "value": f"{value:,}"}
+        return _(
+            "%(field)s must be between %(low)s and %(high)s; %(value)s is outside. "
+            "Check the figure and its unit.",
+            field=label,
+            **shown,
+        )
 
     @api.model
     def _tile_check_value_type(self, field, value):

@@ -58,6 +58,28 @@ class TestTileSale(TileCommon):
         order = form.save()
         self.assertEqual(order.amount_untaxed, 906.19)
 
+    def test_bad_asked_quantity_is_shown_on_the_line(self):
+        """A quantity out of bounds turns the line red with the reason as it is typed; saving refuses it."""
+        form = Form(self.env["sale.order"])
+        form.partner_id = self.customer
+        with form.order_line.new() as line:
+            line.product_id = self.tile_600
+            line.tile_entry_unit = "m2"
+            line.tile_entry_qty = -5
+            self.assertTrue(line.tile_problem)
+            self.assertIn("must be between 0 and 10,000,000; -5", line.tile_rounding_note)
+            line.tile_entry_qty = 20_000_000  # no dialog while typing: the note says it
+            self.assertIn("20,000,000", line.tile_rounding_note)
+            line.tile_entry_qty = 10
+            self.assertFalse(line.tile_problem)
+            self.assertIn("→ 7 boxes = 10.08 m²", line.tile_rounding_note)
+            line.tile_entry_qty = -5
+        with (
+            self.assertRaisesRegex(ValidationError, "must be between 0 and 10,000,000"),
+            self.env.cr.savepoint(),
+        ):
+            form.save()
+
     def test_pricelist_keeps_working_on_price_per_m2(self):
         pricelist = self.env["product.pricelist"].create(
             {
