@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class ProjectProject(models.Model):
@@ -65,10 +65,6 @@ class ProjectProject(models.Model):
 
     def action_tile_calloffs(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Call-offs"),
-            "res_model": "sale.order",
-            "view_mode": "list,form",
-            "domain": [("tile_project_id", "=", self.id), ("tile_contract_id", "!=", False)],
-        }
+        return self.env["sale.order"]._tile_calloffs_action(
+            [("tile_project_id", "=", self.id), ("tile_contract_id", "!=", False)]
+        )

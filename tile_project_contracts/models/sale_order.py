@@ -390,12 +390,25 @@ class SaleOrder(models.Model):
             }
         )
 
-    def _tile_open_invoice(self, move):
+    @api.model
+    def _tile_open_form(self, record):
+        """The window action opening ``record`` (an invoice, a call-off) in its form."""
         return {
             "type": "ir.actions.act_window",
-            "res_model": "account.move",
-            "res_id": move.id,
+            "res_model": record._name,
+            "res_id": record.id,
             "views": [(False, "form")],
+        }
+
+    @api.model
+    def _tile_calloffs_action(self, domain):
+        """The list of the call-offs in ``domain`` (of a contract, a project or a phase)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Call-offs"),
+            "res_model": "sale.order",
+            "view_mode": "list,form",
+            "domain": domain,
         }
 
     def action_tile_invoice_advance(self):
@@ -420,7 +433,7 @@ class SaleOrder(models.Model):
             self._tile_contract_account("tile_advance_account_id"),
         )
         self.message_post(body=_("Advance invoice %s created.", move.display_name))
-        return self._tile_open_invoice(move)
+        return self._tile_open_form(move)
 
     def action_tile_release_retention(self):
         """Invoice the retention held back, once the warranty is over."""
@@ -443,17 +456,11 @@ class SaleOrder(models.Model):
             self._tile_contract_account("tile_retention_account_id"),
         )
         self.message_post(body=_("Retention release invoice %s created.", move.display_name))
-        return self._tile_open_invoice(move)
+        return self._tile_open_form(move)
 
     def action_tile_calloffs(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Call-offs"),
-            "res_model": "sale.order",
-            "view_mode": "list,form",
-            "domain": [("tile_contract_id", "=", self.id)],
-        }
+        return self._tile_calloffs_action([("tile_contract_id", "=", self.id)])
 
     # Call-offs -------------------------------------------------------------------
 

@@ -247,19 +247,8 @@ class TileProjectPhase(models.Model):
             }
         )
         self.message_post(body=_("Call-off %s created.", calloff.name))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sale.order",
-            "res_id": calloff.id,
-            "views": [(False, "form")],
-        }
+        return calloff._tile_open_form(calloff)
 
     def action_view_calloffs(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Call-offs"),
-            "res_model": "sale.order",
-            "view_mode": "list,form",
-            "domain": [("tile_phase_id", "=", self.id)],
-        }
+        return self.env["sale.order"]._tile_calloffs_action([("tile_phase_id", "=", self.id)])
