@@ -12,3 +12,4 @@ from . import test_tile_inventory_tour
 from . import test_tile_pdf
 from . import test_install_hooks
 from . import test_tile_quotation_screen
+from . import test_tile_inventory_demo

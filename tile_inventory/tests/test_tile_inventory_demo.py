@@ -1,0 +1,20 @@
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTileInventoryDemo(TransactionCase):
+    """The demo distributor stocks its lots in the one warehouse Inventory made for it."""
+
+    def test_one_warehouse_holds_the_demo_lots(self):
+        company = self.env.ref("tile_order_base.tile_demo_company", raise_if_not_found=False)
+        if not company:
+            self.skipTest("installed without demo data")
+        warehouse = self.env.ref("tile_inventory.tile_demo_warehouse")
+        self.assertEqual(self.env["stock.warehouse"].search([("company_id", "=", company.id)]), warehouse)
+        self.assertEqual(warehouse.code, "HCFS")
+        quants = self.env["stock.quant"].search([("location_id", "child_of", warehouse.view_location_id.id)])
+        self.assertTrue(quants.lot_id, "the demo lots are stocked in the Foshan warehouse")
+        # A second warehouse would have switched Odoo's multi-warehouse setting on for every user.
+        self.assertNotIn(
+            self.env.ref("stock.group_stock_multi_warehouses"), self.env.ref("base.group_user").implied_ids
+        )
