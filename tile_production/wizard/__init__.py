@@ -1,0 +1,2 @@
+from . import tile_grading
+from . import tile_grading_line
