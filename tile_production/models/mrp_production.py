@@ -21,7 +21,11 @@ class MrpProduction(models.Model):
     tile_glaze_code = fields.Char(related="product_id.tile_glaze_code", string="Glaze / Colour")
     tile_m2 = fields.Float("m²", compute="_compute_tile_m2", store=True, digits=(16, 2))
     tile_line_id = fields.Many2one(
-        "mrp.workcenter", "Press Line", copy=False, readonly=True, help="Where the planner put the run's first stage."
+        "mrp.workcenter",
+        "Press Line",
+        copy=False,
+        readonly=True,
+        help="Where the planner put the run's first stage.",
     )
     tile_planned = fields.Boolean("Planned by Tile Planner", copy=False, readonly=True)
     tile_pinned_start = fields.Datetime(
@@ -32,7 +36,11 @@ class MrpProduction(models.Model):
         "moves what follows. Clear it to let the planner place the run again.",
     )
     tile_late_hours = fields.Float(
-        "Late (h)", copy=False, readonly=True, digits=(16, 1), help="How late the planned finish is for the deadline."
+        "Late (h)",
+        copy=False,
+        readonly=True,
+        digits=(16, 1),
+        help="How late the planned finish is for the deadline.",
     )
     tile_padded_m2 = fields.Float(
         "Top-up to Minimum Batch (m²)",
@@ -54,7 +62,9 @@ class MrpProduction(models.Model):
                 production.tile_m2 = 0.0
                 continue
             pieces = production.product_uom_id._compute_quantity(production.product_qty, tmpl.uom_id)
-            production.tile_m2 = tile_math.m2_from_pieces(pieces, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
+            production.tile_m2 = tile_math.m2_from_pieces(
+                pieces, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box
+            )
 
     @api.depends("tile_format")
     def _compute_tile_colour(self):
@@ -67,7 +77,7 @@ class MrpProduction(models.Model):
     def _compute_tile_lot_ids(self):
         for production in self:
             production.tile_lot_ids = production.move_finished_ids.filtered(
-                lambda m: m.product_id == production.product_id
+                lambda m, product=production.product_id: m.product_id == product
             ).move_line_ids.lot_id
 
     @api.depends("workorder_ids.state", "workorder_ids.date_finished", "state")
@@ -197,7 +207,9 @@ class MrpProduction(models.Model):
         for production in productions:
             slots = result.run_slots(production.id)
             for wo, slot in zip(production._tile_stage_workorders(), slots, strict=True):
-                vals = {"date_start": slot.start, "date_finished": slot.finish}
+                # The work order carries the stage's working time (Odoo's expected duration).
+                minutes = resources[slot.resource_key].hours(production.tile_format, slot.m2) * 60
+                vals = {"date_start": slot.start, "date_finished": slot.finish, "duration_expected": minutes}
                 if wo.workcenter_id.id != slot.resource_key:
                     vals["workcenter_id"] = slot.resource_key
                 wo.with_context(tile_planning=True, bypass_duration_calculation=True).write(vals)
@@ -231,11 +243,15 @@ class MrpProduction(models.Model):
                 rate = centre._tile_rates().get(fmt)
                 if not rate:
                     continue
-                busy = self.env["mrp.workorder"].search(
-                    [("workcenter_id", "=", centre.id), ("state", "not in", ("done", "cancel"))],
-                    order="date_finished desc",
-                    limit=1,
-                ).date_finished
+                busy = (
+                    self.env["mrp.workorder"]
+                    .search(
+                        [("workcenter_id", "=", centre.id), ("state", "not in", ("done", "cancel"))],
+                        order="date_finished desc",
+                        limit=1,
+                    )
+                    .date_finished
+                )
                 resource = centre._tile_resource()
                 begin = max(moment, busy or now, now)
                 hours = m2 / rate * resource.calendar.day_hours()

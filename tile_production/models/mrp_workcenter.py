@@ -23,13 +23,13 @@ class MrpWorkcenter(models.Model):
 
     tile_stage = fields.Selection(
         STAGES,
-        "Tile Stage",
         help="Which stage of tile making this work centre does. Only work centres with a stage "
         "are planned by the tile planner.",
     )
     tile_rate_ids = fields.One2many("tile.workcenter.rate", "workcenter_id", "Rates per Format")
     tile_changeover_hours = fields.Float(
-        "Format Changeover (h)", help="Hours lost when the next run has another format (moulds, kiln profile)."
+        "Format Changeover (h)",
+        help="Hours lost when the next run has another format (moulds, kiln profile).",
     )
     tile_glaze_changeover_hours = fields.Float(
         "Glaze Changeover (h)", help="Hours lost when only the glaze or colour changes."

@@ -21,14 +21,20 @@ class MrpWorkorder(models.Model):
     tile_board_label = fields.Char(compute="_compute_tile_board")
 
     @api.depends(
-        "production_id.tile_late_hours", "production_id.components_availability_state", "production_id.tile_pinned_start"
+        "production_id.tile_late_hours",
+        "production_id.components_availability_state",
+        "production_id.tile_pinned_start",
     )
     def _compute_tile_board(self):
         for wo in self:
             production = wo.production_id
             wo.tile_late = production.tile_late_hours > 0
             wo.tile_short = production.components_availability_state in ("late", "unavailable")
-            parts = [production.name, production.tile_format or "", f"{tile_math.fmt_qty(production.tile_m2)} m²"]
+            parts = [
+                production.name,
+                production.tile_format or "",
+                f"{tile_math.fmt_qty(production.tile_m2)} m²",
+            ]
             if wo.tile_late:
                 parts.append(_("late %s h", tile_math.fmt_qty(production.tile_late_hours)))
             if wo.tile_short:
@@ -48,9 +54,13 @@ class MrpWorkorder(models.Model):
             and not self.env.context.get("tile_planning")
         ):
             moved = self.filtered(
-                lambda wo: wo.production_id.tile_planned and wo.workcenter_id.tile_stage and wo.state in NOT_STARTED
+                lambda wo: wo.production_id.tile_planned
+                and wo.workcenter_id.tile_stage
+                and wo.state in NOT_STARTED
             )
-        if moved and not (self.env.su or self.env.user.has_group("tile_production.group_tile_production_planner")):
+        if moved and not (
+            self.env.su or self.env.user.has_group("tile_production.group_tile_production_planner")
+        ):
             raise AccessError(_("Only production planners move runs on the planning board."))
         before = {wo.id: wo.date_start for wo in moved}
         res = super().write(vals)
@@ -60,6 +70,8 @@ class MrpWorkorder(models.Model):
                 first = production._tile_stage_workorders()[:1]
                 shift = wo.date_start - before[wo.id] if before[wo.id] and wo.date_start else None
                 # Moving a later stage moves the whole run by as much.
-                production.tile_pinned_start = first.date_start + shift if wo != first and shift else first.date_start
+                production.tile_pinned_start = (
+                    first.date_start + shift if wo != first and shift else first.date_start
+                )
             self.env["mrp.production"]._tile_plan_all()
         return res

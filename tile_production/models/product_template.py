@@ -23,4 +23,6 @@ class ProductTemplate(models.Model):
     @api.depends("bom_ids")
     def _compute_tile_is_made(self):
         for tmpl in self:
-            tmpl.tile_is_made = bool(tmpl.tile_is_tile and tmpl.bom_ids.filtered(lambda b: b.type == "normal"))
+            tmpl.tile_is_made = bool(
+                tmpl.tile_is_tile and tmpl.bom_ids.filtered(lambda b: b.type == "normal")
+            )

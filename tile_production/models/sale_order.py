@@ -1,10 +1,17 @@
-from odoo import _, models
+from odoo import _, api, fields, models
 
 from odoo.addons.tile_order_base import tile_math
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    tile_can_produce_any = fields.Boolean(compute="_compute_tile_can_produce_any")
+
+    @api.depends("order_line.product_id")
+    def _compute_tile_can_produce_any(self):
+        for order in self:
+            order.tile_can_produce_any = any(order.order_line.product_id.mapped("tile_is_made"))
 
     def _tile_lines_to_allocate(self):
         # A line made to order gets its own new shade: nothing to take from stock.
@@ -27,10 +34,17 @@ class SaleOrder(models.Model):
         m2 = tile_math.m2_from_pieces(qty, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
         finish = self.env["mrp.production"].sudo()._tile_estimate_finish(product, m2)
         if finish:
-            when = self.env._("a run of %(m2)s m² would finish about %(date)s", m2=tile_math.fmt_qty(m2), date=finish.strftime("%Y-%m-%d"))
+            day = fields.Datetime.context_timestamp(self, finish).strftime("%Y-%m-%d")
+            when = self.env._(
+                "a run of %(m2)s m² would finish about %(date)s", m2=tile_math.fmt_qty(m2), date=day
+            )
         else:
             when = self.env._("no line is set up for its format yet")
-        return message + " " + _("It is made in-house: tick 'Produce' on the line to make it to order (%s).", when)
+        return (
+            message
+            + " "
+            + _("It is made in-house: tick 'Produce' on the line to make it to order (%s).", when)
+        )
 
     def _tile_confirm_summary(self):
         parts = super()._tile_confirm_summary()

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tile_order_base import tile_math
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -34,7 +36,7 @@ class SaleOrderLine(models.Model):
             if runs:
                 line.tile_production_text = "; ".join(f"{mo.name}: {mo._tile_stage_text()}" for mo in runs)
             elif line.tile_to_produce:
-                line.tile_production_text = _("To be made to order")
+                line.tile_production_text = line._tile_production_promise()
             else:
                 line.tile_production_text = False
             finish = max(open_runs.mapped("date_finished"), default=False)
@@ -45,6 +47,18 @@ class SaleOrderLine(models.Model):
                 line.tile_production_customer_text = _("Made to order")
             else:
                 line.tile_production_customer_text = False
+
+    def _tile_production_promise(self):
+        """'To be made: 100.08 m², about 2026-12-03' for a quotation line sent to production."""
+        self.ensure_one()
+        tmpl = self.product_id.product_tmpl_id
+        pieces = self.product_uom._compute_quantity(self.product_uom_qty, tmpl.uom_id)
+        m2 = tile_math.m2_from_pieces(pieces, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
+        finish = self.env["mrp.production"]._tile_estimate_finish(self.product_id, m2)
+        if not finish:
+            return _("To be made to order: %s m²", tile_math.fmt_qty(m2))
+        day = fields.Datetime.context_timestamp(self, finish).strftime("%Y-%m-%d")
+        return _("To be made to order: %(m2)s m², about %(date)s", m2=tile_math.fmt_qty(m2), date=day)
 
     @api.constrains("tile_to_produce", "product_id")
     def _check_tile_to_produce(self):
@@ -63,5 +77,7 @@ class SaleOrderLine(models.Model):
         if self.tile_to_produce:
             # Odoo's own make-to-order: deliver on order, made by the warehouse's manufacture rule.
             warehouse = self.order_id.warehouse_id
-            values["route_ids"] = self.env.ref("stock.route_warehouse0_mto") | warehouse.manufacture_pull_id.route_id
+            values["route_ids"] = (
+                self.env.ref("stock.route_warehouse0_mto") | warehouse.manufacture_pull_id.route_id
+            )
         return values

@@ -11,7 +11,9 @@ class StockRule(models.Model):
             line = values["move_dest_ids"].sale_line_id[:1]
         return line if line.tile_to_produce else self.env["sale.order.line"]
 
-    def _prepare_mo_vals(self, product_id, product_qty, product_uom, location_dest_id, name, origin, company_id, values, bom):
+    def _prepare_mo_vals(
+        self, product_id, product_qty, product_uom, location_dest_id, name, origin, company_id, values, bom
+    ):
         vals = super()._prepare_mo_vals(
             product_id, product_qty, product_uom, location_dest_id, name, origin, company_id, values, bom
         )

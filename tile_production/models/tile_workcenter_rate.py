@@ -15,7 +15,9 @@ class TileWorkcenterRate(models.Model):
     _description = "Tile Line Rate per Format"
     _order = "workcenter_id, tile_format"
 
-    workcenter_id = fields.Many2one("mrp.workcenter", "Work Centre", required=True, ondelete="cascade", index=True)
+    workcenter_id = fields.Many2one(
+        "mrp.workcenter", "Work Centre", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="workcenter_id.company_id", store=True)
     tile_format = fields.Char(
         "Format", required=True, help="Tile format as products show it, e.g. 600×600 (600x600 is accepted)."

@@ -20,7 +20,9 @@ class TileProductionCommon(TileInventoryCommon):
                 "name": "Round the clock",
                 "tz": "UTC",
                 "attendance_ids": [
-                    Command.create({"name": f"Day {day}", "dayofweek": str(day), "hour_from": 0, "hour_to": 24})
+                    Command.create(
+                        {"name": f"Day {day}", "dayofweek": str(day), "hour_from": 0, "hour_to": 24}
+                    )
                     for day in range(7)
                 ],
             }
@@ -49,7 +51,8 @@ class TileProductionCommon(TileInventoryCommon):
                     "resource_calendar_id": cls.round_the_clock.id,
                     "tile_changeover_hours": changeover,
                     "tile_rate_ids": [
-                        Command.create({"tile_format": fmt, "m2_per_day": rate}) for fmt, rate in rates.items()
+                        Command.create({"tile_format": fmt, "m2_per_day": rate})
+                        for fmt, rate in rates.items()
                     ],
                 },
                 **extra,
@@ -66,7 +69,9 @@ class TileProductionCommon(TileInventoryCommon):
                 "tile_per_m2": True,
                 "bom_line_ids": [Command.create({"product_id": cls.glaze.id, "product_qty": 0.5})],
                 "operation_ids": [
-                    Command.create({"name": centre.name, "workcenter_id": centre.id, "sequence": 10 * (i + 1)})
+                    Command.create(
+                        {"name": centre.name, "workcenter_id": centre.id, "sequence": 10 * (i + 1)}
+                    )
                     for i, centre in enumerate(centres)
                 ],
             }

@@ -21,10 +21,18 @@ class TestGrading(TileProductionCommon):
         cls.breakage = cls.env.ref("tile_inventory.scrap_reason_maker")
 
     def grading(self, groups, failed=0, user=None):
-        form = Form(self.env["tile.grading"].with_user(user or self.sorter).with_context(active_id=self.mo.id))
+        form = Form(
+            self.env["tile.grading"].with_user(user or self.sorter).with_context(active_id=self.mo.id)
+        )
         for shade, caliber, grade, boxes, loose in groups:
             with form.line_ids.new() as line:
-                line.shade, line.caliber, line.grade, line.boxes, line.loose_pieces = shade, caliber, grade, boxes, loose
+                line.shade, line.caliber, line.grade, line.boxes, line.loose_pieces = (
+                    shade,
+                    caliber,
+                    grade,
+                    boxes,
+                    loose,
+                )
         form.failed_pieces = failed
         if failed:
             form.scrap_reason_tag_ids.add(self.breakage)
@@ -32,7 +40,8 @@ class TestGrading(TileProductionCommon):
 
     def test_a_run_graded_into_three_lots_and_scrap(self):
         wizard = self.grading(
-            [("B07", "2", "premium", 70, 0), ("B08", "2", "premium", 20, 2), ("B07", "3", "standard", 8, 0)], failed=6
+            [("B07", "2", "premium", 70, 0), ("B08", "2", "premium", 20, 2), ("B07", "3", "standard", 8, 0)],
+            failed=6,
         )
         self.assertEqual(wizard.produced_pieces, 400)
         self.assertEqual(wizard.missing_pieces, 0)
@@ -43,32 +52,55 @@ class TestGrading(TileProductionCommon):
         lots = self.mo.tile_lot_ids.filtered("tile_shade")
         self.assertEqual(len(lots), 3)
         by_shade = {(lot.tile_shade, lot.tile_caliber, lot.tile_grade): lot for lot in lots}
-        self.assertEqual(set(by_shade), {("B07", "2", "premium"), ("B08", "2", "premium"), ("B07", "3", "standard")})
-        quants = self.env["stock.quant"].search([("lot_id", "in", lots.ids), ("location_id", "=", self.stock.id)])
+        self.assertEqual(
+            set(by_shade), {("B07", "2", "premium"), ("B08", "2", "premium"), ("B07", "3", "standard")}
+        )
+        quants = self.env["stock.quant"].search(
+            [("lot_id", "in", lots.ids), ("location_id", "=", self.stock.id)]
+        )
         self.assertEqual(
             {q.lot_id.tile_shade_group: q.quantity for q in quants},
-            {lot.tile_shade_group: qty for lot, qty in zip(
-                [by_shade[("B07", "2", "premium")], by_shade[("B08", "2", "premium")], by_shade[("B07", "3", "standard")]],
-                [280, 82, 32], strict=True)},
+            {
+                lot.tile_shade_group: qty
+                for lot, qty in zip(
+                    [
+                        by_shade[("B07", "2", "premium")],
+                        by_shade[("B08", "2", "premium")],
+                        by_shade[("B07", "3", "standard")],
+                    ],
+                    [280, 82, 32],
+                    strict=True,
+                )
+            },
         )
         self.assertEqual(by_shade[("B07", "2", "premium")].tile_maker_batch, self.mo.name)
         # The failed pieces went to scrap with the reason; nothing of them is left in stock.
         scrap = self.mo.scrap_ids
         self.assertEqual((scrap.scrap_qty, scrap.state), (6, "done"))
         self.assertEqual(scrap.scrap_reason_tag_ids, self.breakage)
-        self.assertFalse(self.env["stock.quant"].search([("lot_id", "=", scrap.lot_id.id), ("location_id", "=", self.stock.id), ("quantity", "!=", 0)]))
+        self.assertFalse(
+            self.env["stock.quant"].search(
+                [("lot_id", "=", scrap.lot_id.id), ("location_id", "=", self.stock.id), ("quantity", "!=", 0)]
+            )
+        )
         # Odoo's traceability: lot → the MO's finished move.
         self.assertEqual(
-            self.env["stock.move.line"].search([("lot_id", "=", lots[0].id), ("move_id.production_id", "!=", False)]).move_id.production_id,
+            self.env["stock.move.line"]
+            .search([("lot_id", "=", lots[0].id), ("move_id.production_id", "!=", False)])
+            .move_id.production_id,
             self.mo,
         )
         # 0.5 kg of glaze per m²: 144 m² consumed 72 kg (the bill's 2.78 pieces per m² is rounded).
-        self.assertAlmostEqual(self.mo.move_raw_ids.filtered(lambda m: m.product_id == self.glaze).quantity, 72.0, delta=0.1)
+        self.assertAlmostEqual(
+            self.mo.move_raw_ids.filtered(lambda m: m.product_id == self.glaze).quantity, 72.0, delta=0.1
+        )
 
     def test_counts_that_do_not_add_up_are_refused_and_nothing_is_written(self):
         lots_before = self.env["stock.lot"].search_count([])
         wizard = self.grading([("B07", "2", "premium", 70, 0), ("B08", "2", "premium", 20, 0)], failed=6)
-        with self.assertRaisesRegex(UserError, r"360 pieces graded \+ 6 failed = 366, but .* produced 400 pieces"):
+        with self.assertRaisesRegex(
+            UserError, r"360 pieces graded \+ 6 failed = 366, but .* produced 400 pieces"
+        ):
             wizard.action_grade()
         self.assertEqual(self.env["stock.lot"].search_count([]), lots_before)
         self.assertNotEqual(self.mo.state, "done")
@@ -79,7 +111,9 @@ class TestGrading(TileProductionCommon):
         with self.assertRaisesRegex(UserError, "appears once"):
             self.grading([("B07", "2", "premium", 50, 0), ("B07", "2", "premium", 50, 0)]).action_grade()
         with self.assertRaisesRegex(UserError, "at least one shade group"):
-            self.env["tile.grading"].with_user(self.sorter).create({"production_id": self.mo.id, "produced_pieces": 400}).action_grade()
+            self.env["tile.grading"].with_user(self.sorter).create(
+                {"production_id": self.mo.id, "produced_pieces": 400}
+            ).action_grade()
         with self.assertRaisesRegex(UserError, "More than"):
             self.grading([("B07", "2", "premium", 3_000_000, 0)]).action_grade()
         # Beyond what PostgreSQL's integer holds: a clear message, not a database error.
@@ -90,5 +124,8 @@ class TestGrading(TileProductionCommon):
         salesman = self.tile_salesman("seller")
         with self.assertRaises(AccessError):
             self.env["tile.grading"].with_user(salesman).create(
-                {"production_id": self.mo.id, "line_ids": [Command.create({"shade": "X", "grade": "premium", "boxes": 100})]}
+                {
+                    "production_id": self.mo.id,
+                    "line_ids": [Command.create({"shade": "X", "grade": "premium", "boxes": 100})],
+                }
             )

@@ -16,13 +16,19 @@ class TestProductionMakeToOrder(TileProductionCommon):
         order = self.tile_order(self.customer, [(self.tile_600, 100, "m2")])
         line = order.order_line
         line.tile_to_produce = True
+        # On the quotation the line already promises the run: its m² and about when.
+        self.assertRegex(
+            line.tile_production_text, r"^To be made to order: 100\.8 m², about \d{4}-\d\d-\d\d$"
+        )
         order.action_confirm()
         mo = line.tile_production_ids
         self.assertEqual(len(mo), 1, "one run, so one new shade for the whole line")
         self.assertEqual(mo.sale_line_id, line)
         self.assertEqual(mo.product_qty, line.product_uom_qty)
         self.assertEqual(order.mrp_production_count, 1, "Odoo's sale_mrp sees the MO from the order")
-        self.assertEqual(mo.move_finished_ids.move_dest_ids.sale_line_id, line, "the delivery waits on the run")
+        self.assertEqual(
+            mo.move_finished_ids.move_dest_ids.sale_line_id, line, "the delivery waits on the run"
+        )
         self.assertFalse(line.lot_id, "nothing was taken from the old lot")
         self.assertIn(mo.name, line.tile_production_text)
         mo._tile_plan_all()
@@ -69,7 +75,7 @@ class TestProductionMakeToOrder(TileProductionCommon):
         # 100 m² on a free 3,000 m²/day press line: about an hour from now.
         expected = self.env["mrp.production"]._tile_estimate_finish(self.tile_600, 100.08)
         self.assertLess(expected - fields.Datetime.now(), timedelta(hours=2))
-        self.assertIn(expected.strftime("%Y-%m-%d"), message)
+        self.assertIn(fields.Datetime.context_timestamp(order, expected).strftime("%Y-%m-%d"), message)
         self.assertEqual(order.state, "draft")
         self.assertFalse(order.order_line.tile_production_ids)
 

@@ -26,7 +26,9 @@ class TestProductionPlanning(TileProductionCommon):
         press = mo.workorder_ids.filtered(lambda wo: wo.workcenter_id == self.press_1)
         # 1,500 m² is 4,166.67 pieces, kept as 4,167: the run is a few seconds longer.
         self.assertAlmostEqual(press.date_start, start, delta=timedelta(minutes=1), msg=f"{mo.name} start")
-        self.assertAlmostEqual(press.date_finished, finish, delta=timedelta(minutes=1), msg=f"{mo.name} finish")
+        self.assertAlmostEqual(
+            press.date_finished, finish, delta=timedelta(minutes=1), msg=f"{mo.name} finish"
+        )
         self.assertEqual(mo.date_start, press.date_start, "the MO carries its first stage's start")
 
     def test_runs_of_one_format_are_grouped_when_everyone_stays_on_time(self):
@@ -67,13 +69,17 @@ class TestProductionPlanning(TileProductionCommon):
         self.assertLess(press_c.date_start, press_b.date_start, "grouped: the 600×600 runs first")
         # The planner drags the top-up run into the middle of the 800×800 run on the board.
         new_start = now + timedelta(hours=60)
-        press_c.with_user(self.planner).write({"date_start": new_start, "date_finished": new_start + timedelta(hours=12)})
+        press_c.with_user(self.planner).write(
+            {"date_start": new_start, "date_finished": new_start + timedelta(hours=12)}
+        )
         self.assertEqual(self.mo_c.tile_pinned_start, new_start)
         self.assertEqual(press_c.date_start, new_start)
         self.assertLess(press_a.date_finished, new_start)
         # The 800×800 run (24 h + 4 h changeover) no longer fits before it: it follows, with the
         # changeover recomputed.
-        self.assertAlmostEqual(press_b.date_start, press_c.date_finished + timedelta(hours=4), delta=timedelta(minutes=2))
+        self.assertAlmostEqual(
+            press_b.date_start, press_c.date_finished + timedelta(hours=4), delta=timedelta(minutes=2)
+        )
         self.assertIn("fixed", press_c.tile_board_label)
         self.mo_c.with_user(self.planner).action_tile_unpin()
         self.assertFalse(self.mo_c.tile_pinned_start)

@@ -12,10 +12,14 @@ class TileGrading(models.TransientModel):
     product_id = fields.Many2one(related="production_id.product_id")
     pieces_per_box = fields.Integer(related="product_id.tile_pieces_per_box")
     produced_pieces = fields.Integer(
-        "Produced (pcs)", readonly=True, help="What the run produced: graded and failed pieces must add up to it."
+        "Produced (pcs)",
+        readonly=True,
+        help="What the run produced: graded and failed pieces must add up to it.",
     )
     line_ids = fields.One2many("tile.grading.line", "grading_id", "Shade Groups")
-    failed_pieces = fields.Integer("Failed (pcs)", help="Broken, cracked or off-grade pieces: they go to scrap.")
+    failed_pieces = fields.Integer(
+        "Failed (pcs)", help="Broken, cracked or off-grade pieces: they go to scrap."
+    )
     scrap_reason_tag_ids = fields.Many2many("stock.scrap.reason.tag", string="Scrap Reasons")
     graded_pieces = fields.Integer("Graded (pcs)", compute="_compute_totals")
     missing_pieces = fields.Integer(
@@ -25,7 +29,9 @@ class TileGrading(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
-        production = self.env["mrp.production"].browse(res.get("production_id") or self.env.context.get("active_id"))
+        production = self.env["mrp.production"].browse(
+            res.get("production_id") or self.env.context.get("active_id")
+        )
         if production:
             res["production_id"] = production.id
             res["produced_pieces"] = round(production._tile_produced_pieces())
@@ -44,7 +50,10 @@ class TileGrading(models.TransientModel):
             raise UserError(_("%s is already closed: its output cannot be graded again.", production.name))
         if production.product_id.tracking != "lot":
             raise UserError(
-                _("%s is not tracked by lots: set Tracking to 'By Lots' to grade it.", production.product_id.display_name)
+                _(
+                    "%s is not tracked by lots: set Tracking to 'By Lots' to grade it.",
+                    production.product_id.display_name,
+                )
             )
         if not self.line_ids:
             raise UserError(_("Add at least one shade group with the boxes the sorter counted."))
@@ -55,7 +64,9 @@ class TileGrading(models.TransientModel):
             raise UserError(_("More than %s pieces from one run: check the counts.", MAX_PIECES))
         keys = [(line.shade.strip(), (line.caliber or "").strip(), line.grade) for line in self.line_ids]
         if len(set(keys)) != len(keys):
-            raise UserError(_("Each shade, caliber and grade appears once: add up the boxes of repeated groups."))
+            raise UserError(
+                _("Each shade, caliber and grade appears once: add up the boxes of repeated groups.")
+            )
         if self.missing_pieces:
             raise UserError(
                 _(
@@ -95,7 +106,9 @@ class TileGrading(models.TransientModel):
             body=_(
                 "Graded by %(user)s: %(groups)s; %(failed)s pieces failed.",
                 user=self.env.user.name,
-                groups=", ".join(f"{lot.name} ({lot.tile_shade_group}): {qty:g}" for lot, qty in groups if lot != scrap_lot),
+                groups=", ".join(
+                    f"{lot.name} ({lot.tile_shade_group}): {qty:g}" for lot, qty in groups if lot != scrap_lot
+                ),
                 failed=self.failed_pieces,
             )
         )
@@ -114,7 +127,15 @@ class TileGrading(models.TransientModel):
             [
                 {
                     "name": "-".join(
-                        filter(None, [production.name, line.shade.strip(), (line.caliber or "").strip(), line.grade[:1].upper()])
+                        filter(
+                            None,
+                            [
+                                production.name,
+                                line.shade.strip(),
+                                (line.caliber or "").strip(),
+                                line.grade[:1].upper(),
+                            ],
+                        )
                     ),
                     "product_id": production.product_id.id,
                     "company_id": production.company_id.id,

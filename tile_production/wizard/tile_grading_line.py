@@ -16,7 +16,7 @@ class TileGradingLine(models.TransientModel):
     caliber = fields.Char(help="Size class (尺码).")
     grade = fields.Selection(GRADES, required=True, default="premium")
     boxes = fields.Integer(help="Full boxes packed of this group.")
-    loose_pieces = fields.Integer("Loose Pieces", help="Pieces of this group that did not fill a box.")
+    loose_pieces = fields.Integer(help="Pieces of this group that did not fill a box.")
     pieces = fields.Integer(compute="_compute_pieces")
     m2 = fields.Float("m²", compute="_compute_pieces", digits=(16, 2))
 
