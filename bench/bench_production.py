@@ -12,8 +12,8 @@ Run through ./tile bench production [N ...] (a throwaway database with the tile 
 """
 
 import sys
-from datetime import timedelta
 import time
+from datetime import timedelta
 
 import odoo
 from odoo import Command, fields
@@ -28,7 +28,8 @@ def factory(env):
             "name": "Bench round the clock",
             "tz": "UTC",
             "attendance_ids": [
-                Command.create({"name": str(d), "dayofweek": str(d), "hour_from": 0, "hour_to": 24}) for d in range(7)
+                Command.create({"name": str(d), "dayofweek": str(d), "hour_from": 0, "hour_to": 24})
+                for d in range(7)
             ],
         }
     )
@@ -73,7 +74,9 @@ def factory(env):
                 "product_tmpl_id": product.product_tmpl_id.id,
                 "product_qty": pieces / m2,
                 "operation_ids": [
-                    Command.create({"name": wc.name, "workcenter_id": wc.id, "sequence": 10 * i, "time_cycle_manual": 60})
+                    Command.create(
+                        {"name": wc.name, "workcenter_id": wc.id, "sequence": 10 * i, "time_cycle_manual": 60}
+                    )
                     for i, wc in enumerate(route)
                 ],
             }
@@ -111,7 +114,7 @@ def timed(env, func):
 def main(conf, dbname, sizes):
     odoo.tools.config.parse_config(["-c", conf, "-d", dbname, "--log-level=warn"])
     registry = Registry(dbname)
-    from odoo.addons.tile_production import planning  # noqa: PLC0415 - the addons path is set above
+    from odoo.addons.tile_production import planning
 
     spent = []
     real_plan = planning.plan
@@ -130,7 +133,10 @@ def main(conf, dbname, sizes):
             cr.execute("SAVEPOINT bench")
             start = time.perf_counter()
             mos = orders(env, products, n)
-            print(f"{n} MOs x {len(mos[0].workorder_ids)} work orders created and confirmed in {time.perf_counter() - start:.1f} s")
+            created = time.perf_counter() - start
+            print(
+                f"{n} MOs x {len(mos[0].workorder_ids)} work orders created and confirmed in {created:.1f} s"
+            )
             spent.clear()
             tile_t, tile_q, result = timed(env, lambda: env["mrp.production"]._tile_plan_all())
             late = len(result.late_runs())
@@ -141,7 +147,8 @@ def main(conf, dbname, sizes):
             cr.execute("ROLLBACK TO SAVEPOINT bench")
             env.invalidate_all()
             print(
-                f"  Plan Lines (tile): {tile_t:.2f} s, {tile_q} queries, planner {spent[0]:.2f} s, {late} runs late\n"
+                f"  Plan Lines (tile): {tile_t:.2f} s, {tile_q} queries, "
+                f"planner {spent[0]:.2f} s, {late} runs late\n"
                 f"  Odoo's Plan button (button_plan, infinite capacity): {odoo_t:.2f} s, {odoo_q} queries\n"
                 f"  ratio tile/Odoo wall time: {tile_t / odoo_t:.2f}"
             )

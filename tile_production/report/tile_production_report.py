@@ -21,12 +21,15 @@ class TileProductionReport(models.Model):
     m2_produced = fields.Float("Produced m²", readonly=True, digits=(16, 2))
     m2_graded = fields.Float("Graded m²", readonly=True, digits=(16, 2))
     m2_first = fields.Float("First-Grade m²", readonly=True, digits=(16, 2))
+    m2_failed = fields.Float(
+        "Failed m²", readonly=True, digits=(16, 2), help="Pieces that failed sorting (scrapped)."
+    )
     first_grade_yield = fields.Float(
         "First-Grade Yield (%)",
         readonly=True,
         digits=(16, 1),
         aggregator="sum",
-        help="First-grade m² over graded m² of the rows grouped together.",
+        help="First-grade m² over all the output (graded and failed) of the rows grouped together.",
     )
 
     def _read_group_select(self, aggregate_spec, query):
@@ -34,7 +37,10 @@ class TileProductionReport(models.Model):
         if aggregate_spec.startswith("first_grade_yield:"):
             first = self._field_to_sql(self._table, "m2_first", query)
             graded = self._field_to_sql(self._table, "m2_graded", query)
-            return SQL("ROUND((100 * SUM(%s) / NULLIF(SUM(%s), 0))::numeric, 1)", first, graded)
+            failed = self._field_to_sql(self._table, "m2_failed", query)
+            return SQL(
+                "ROUND((100 * SUM(%s) / NULLIF(SUM(%s) + SUM(%s), 0))::numeric, 1)", first, graded, failed
+            )
         return super()._read_group_select(aggregate_spec, query)
 
     @property
@@ -47,19 +53,23 @@ class TileProductionReport(models.Model):
                        mo.product_id, mo.tile_format, mo.company_id,
                        mo.tile_m2 AS m2_planned,
                        CASE WHEN wo.state = 'done' THEN mo.tile_m2 ELSE 0 END AS m2_produced,
-                       0.0 AS m2_graded, 0.0 AS m2_first, NULL::numeric AS first_grade_yield
+                       0.0 AS m2_graded, 0.0 AS m2_first, 0.0 AS m2_failed, NULL::numeric AS first_grade_yield
                   FROM mrp_workorder wo
                   JOIN mrp_production mo ON mo.id = wo.production_id
                   JOIN mrp_workcenter wc ON wc.id = wo.workcenter_id
                  WHERE wc.tile_stage IS NOT NULL AND mo.state != 'cancel' AND mo.tile_format IS NOT NULL
                 UNION ALL
-                -- graded: the lots a run was received into, on the day it was closed
+                -- graded: the lots a run was received into, on the day it was closed (the lot
+                -- without a grade holds the failed pieces)
                 SELECT ml.date::date, mo.tile_line_id, mo.id, mo.product_id, mo.tile_format, mo.company_id,
                        0.0, 0.0,
-                       ml.quantity * pt.tile_m2_per_box / NULLIF(pt.tile_pieces_per_box, 0),
+                       CASE WHEN lot.tile_grade IS NOT NULL THEN ml.quantity * pt.tile_m2_per_box
+                            / NULLIF(pt.tile_pieces_per_box, 0) ELSE 0 END,
                        CASE WHEN lot.tile_grade = 'premium'
                             THEN ml.quantity * pt.tile_m2_per_box / NULLIF(pt.tile_pieces_per_box, 0)
                             ELSE 0 END,
+                       CASE WHEN lot.tile_grade IS NULL THEN ml.quantity * pt.tile_m2_per_box
+                            / NULLIF(pt.tile_pieces_per_box, 0) ELSE 0 END,
                        NULL
                   FROM stock_move_line ml
                   JOIN stock_move m ON m.id = ml.move_id
@@ -67,7 +77,7 @@ class TileProductionReport(models.Model):
                   JOIN stock_lot lot ON lot.id = ml.lot_id
                   JOIN product_product pp ON pp.id = ml.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE mo.tile_graded AND ml.state = 'done' AND lot.tile_grade IS NOT NULL
+                 WHERE mo.tile_graded AND ml.state = 'done' AND m.scrap_id IS NULL
             ) q
             """
         )

@@ -2,7 +2,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import T0, TileProductionCommon
+from .common import TileProductionCommon
 
 
 @tagged("post_install", "-at_install")
@@ -51,24 +51,32 @@ class TestProductionProgress(HttpCase, TileProductionCommon):
 
     def test_the_dashboard_reads_planned_graded_and_first_grade_yield(self):
         self.env["stock.quant"]._update_available_quantity(self.glaze, self.stock, 1000)
-        grading = self.env["tile.grading"].with_context(active_id=self.mo.id).create(
-            {
-                "line_ids": [
-                    fields.Command.create({"shade": "C1", "grade": "premium", "boxes": 60}),
-                    fields.Command.create({"shade": "C1", "grade": "standard", "boxes": 10}),
-                ]
-            }
+        grading = (
+            self.env["tile.grading"]
+            .with_context(active_id=self.mo.id)
+            .create(
+                {
+                    "line_ids": [
+                        fields.Command.create({"shade": "C1", "grade": "premium", "boxes": 60}),
+                        fields.Command.create({"shade": "C1", "grade": "standard", "boxes": 9}),
+                    ],
+                    "failed_pieces": 4,
+                }
+            )
         )
         grading.action_grade()
         self.env.flush_all()  # the report reads the tables in SQL
         Report = self.env["tile.production.report"]
         [row] = Report.read_group(
-            [("production_id", "=", self.mo.id)], ["m2_planned:sum", "m2_graded:sum", "m2_first:sum", "first_grade_yield:sum"], []
+            [("production_id", "=", self.mo.id)],
+            ["m2_planned:sum", "m2_graded:sum", "m2_first:sum", "m2_failed:sum", "first_grade_yield:sum"],
+            [],
         )
         self.assertAlmostEqual(row["m2_planned"], 100.8)
-        self.assertAlmostEqual(row["m2_graded"], 100.8)
+        self.assertAlmostEqual(row["m2_graded"], 99.36)
         self.assertAlmostEqual(row["m2_first"], 86.4)
-        # A ratio of the sums (86.4 / 100.8), not a sum of ratios.
+        self.assertAlmostEqual(row["m2_failed"], 1.44)
+        # First grade over all the output, a ratio of the sums (86.4 / 100.8), not a sum of ratios.
         self.assertAlmostEqual(row["first_grade_yield"], 85.7)
         # The graded lot traces back to the order line that asked for it.
         lot = self.mo.tile_lot_ids.filtered(lambda lot: lot.tile_grade == "premium")
