@@ -208,19 +208,35 @@ class MrpProduction(models.Model):
             slots = result.run_slots(production.id)
             for wo, slot in zip(production._tile_stage_workorders(), slots, strict=True):
                 # The work order carries the stage's working time (Odoo's expected duration).
-                minutes = resources[slot.resource_key].hours(production.tile_format, slot.m2) * 60
-                vals = {"date_start": slot.start, "date_finished": slot.finish, "duration_expected": minutes}
-                if wo.workcenter_id.id != slot.resource_key:
-                    vals["workcenter_id"] = slot.resource_key
-                wo.with_context(tile_planning=True, bypass_duration_calculation=True).write(vals)
-            production.with_context(tile_planning=True).write(
-                {
-                    "tile_planned": True,
-                    "tile_line_id": slots[0].resource_key,
-                    "tile_late_hours": late.get(production.id, 0.0),
-                    "tile_padded_m2": padded.get(production.id, 0.0),
+                minutes = round(resources[slot.resource_key].hours(production.tile_format, slot.m2) * 60, 2)
+                vals = {
+                    "date_start": slot.start.replace(microsecond=0),
+                    "date_finished": slot.finish.replace(microsecond=0),
+                    "duration_expected": minutes,
+                    "workcenter_id": slot.resource_key,
                 }
-            )
+                # Re-planning after a drag moves a few runs: only they are written (a work order's
+                # dates are Odoo calendar leaves, the dearest part of planning).
+                vals = {
+                    name: value
+                    for name, value in vals.items()
+                    if (wo[name].id if name == "workcenter_id" else wo[name]) != value
+                }
+                if vals:
+                    wo.with_context(tile_planning=True, bypass_duration_calculation=True).write(vals)
+            vals = {
+                "tile_planned": True,
+                "tile_line_id": slots[0].resource_key,
+                "tile_late_hours": late.get(production.id, 0.0),
+                "tile_padded_m2": padded.get(production.id, 0.0),
+            }
+            vals = {
+                name: value
+                for name, value in vals.items()
+                if (production[name].id if name == "tile_line_id" else production[name]) != value
+            }
+            if vals:
+                production.with_context(tile_planning=True).write(vals)
         return result
 
     def action_tile_unpin(self):
