@@ -22,11 +22,3 @@ class StockRule(models.Model):
             # The MO and the order line point at each other (sale_mrp's field).
             vals["sale_line_id"] = line.id
         return vals
-
-    def _make_mo_get_domain(self, procurement, bom):
-        domain = super()._make_mo_get_domain(procurement, bom)
-        line = self._tile_produce_line(procurement.values)
-        if line:
-            # One run per line, so one shade per line: never add it to another line's MO.
-            domain += (("sale_line_id", "=", line.id),)
-        return domain

@@ -37,7 +37,9 @@ class TestProductionMakeToOrder(TileProductionCommon):
         self.assertEqual(line.tile_production_customer_text, f"In production, expected {expected}")
 
     def test_two_lines_of_one_tile_are_two_runs(self):
-        # Each line gets its own shade: Odoo must not merge them into one manufacturing order.
+        # Each line gets its own shade: Odoo's make-to-order keeps one MO per line (each MO its
+        # own procurement group), also when manufacturing takes three steps.
+        self.warehouse.manufacture_steps = "pbm_sam"
         order = self.tile_order(self.customer, [(self.tile_600, 100, "m2"), (self.tile_600, 50, "m2")])
         order.order_line.tile_to_produce = True
         order.action_confirm()
