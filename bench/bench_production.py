@@ -15,6 +15,8 @@ import sys
 import time
 from datetime import timedelta
 
+from bench_common import timed
+
 import odoo
 from odoo import Command, fields
 from odoo.modules.registry import Registry
@@ -104,16 +106,6 @@ def orders(env, products, n):
     )
     mos.action_confirm()
     return mos
-
-
-def timed(env, func):
-    env.flush_all()
-    env.invalidate_all()
-    before = env.cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - before, result
 
 
 def main(conf, dbname, sizes):

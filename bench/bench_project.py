@@ -12,6 +12,8 @@ Run through ./tile bench project [P] (a throwaway database with the tile modules
 import sys
 import time
 
+from bench_common import timed
+
 import odoo
 from odoo import Command, fields
 from odoo.modules.registry import Registry
@@ -80,16 +82,6 @@ def build(env, products, n_projects, phases=30):
                 }
             )
     return partner, env["tile.project.phase"].create(phase_vals)
-
-
-def timed(env, func):
-    env.flush_all()
-    env.invalidate_all()
-    before = env.cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - before, result
 
 
 def main(conf, dbname, n_projects):

@@ -182,6 +182,26 @@ drop_stale_test_dbs() {
     done
 }
 
+# Benchmarks: a throwaway database with every tile module and no demo, dropped on exit, in $db
+# (tile_bench_<name>_<pid>, or tile_bench_<pid> without a name).
+bench_db() {
+    db=tile_bench${1:+_$1}_$$
+    trap 'drop_db "$db" >/dev/null 2>&1 || true' EXIT
+    local modules
+    modules=$(tile_modules)
+    info "installing $modules (no demo) into '$db'"
+    odoo_bin -d "$db" -i "$modules" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 \
+        || die "installing the tile modules into the benchmark database failed (see above)."
+}
+
+# bench_py FILE ARGS...: bench/FILE on $db, without Odoo's INFO and WARNING log lines.
+bench_py() {
+    local file=$1
+    shift
+    PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/$file" "$TILE_CONF" "$db" "$@" 2>&1 \
+        | grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) ' || true
+}
+
 # A free TCP port on 127.0.0.1 chosen by the kernel (for runs that must not collide).
 free_port() {
     "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -68,11 +68,10 @@ class MrpProduction(models.Model):
 
     @api.depends("tile_format")
     def _compute_tile_colour(self):
-        formats = sorted(set(self.mapped("tile_format")) - {False})
         for production in self:
             fmt = production.tile_format
             # Stable across runs: the colour follows the format's digits, not the batch.
-            production.tile_colour = (sum(map(ord, fmt)) % FORMAT_COLOURS) + 1 if fmt in formats else 0
+            production.tile_colour = (sum(map(ord, fmt)) % FORMAT_COLOURS) + 1 if fmt else 0
 
     def _compute_tile_lot_ids(self):
         for production in self:
@@ -242,6 +241,14 @@ class MrpProduction(models.Model):
     def action_tile_unpin(self):
         self._tile_check_planner()
         self.tile_pinned_start = False
+
+    @api.model
+    def _tile_estimate(self, product, pieces):
+        """(m², day 'YYYY-MM-DD' in the user's zone or False) of a new run of ``pieces``."""
+        tmpl = product.product_tmpl_id
+        m2 = tile_math.m2_from_pieces(pieces, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
+        finish = self._tile_estimate_finish(product, m2)
+        return m2, finish and fields.Datetime.context_timestamp(self, finish).strftime("%Y-%m-%d")
 
     @api.model
     def _tile_estimate_finish(self, product, m2):

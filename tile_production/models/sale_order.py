@@ -30,11 +30,8 @@ class SaleOrder(models.Model):
         product = group[:1].product_id
         if not product.tile_is_made:
             return message
-        tmpl = product.product_tmpl_id
-        m2 = tile_math.m2_from_pieces(qty, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
-        finish = self.env["mrp.production"].sudo()._tile_estimate_finish(product, m2)
-        if finish:
-            day = fields.Datetime.context_timestamp(self, finish).strftime("%Y-%m-%d")
+        m2, day = self.env["mrp.production"].sudo()._tile_estimate(product, qty)
+        if day:
             when = self.env._(
                 "a run of %(m2)s m² would finish about %(date)s", m2=tile_math.fmt_qty(m2), date=day
             )

@@ -49,15 +49,12 @@ class SaleOrderLine(models.Model):
                 line.tile_production_customer_text = False
 
     def _tile_production_promise(self):
-        """'To be made: 100.08 m², about 2026-12-03' for a quotation line sent to production."""
+        """'To be made to order: 100.8 m², about 2026-12-03' for a quotation line sent to production."""
         self.ensure_one()
-        tmpl = self.product_id.product_tmpl_id
-        pieces = self.product_uom._compute_quantity(self.product_uom_qty, tmpl.uom_id)
-        m2 = tile_math.m2_from_pieces(pieces, tmpl.tile_pieces_per_box, tmpl.tile_m2_per_box)
-        finish = self.env["mrp.production"]._tile_estimate_finish(self.product_id, m2)
-        if not finish:
+        pieces = self.product_uom._compute_quantity(self.product_uom_qty, self.product_id.uom_id)
+        m2, day = self.env["mrp.production"]._tile_estimate(self.product_id, pieces)
+        if not day:
             return _("To be made to order: %s m²", tile_math.fmt_qty(m2))
-        day = fields.Datetime.context_timestamp(self, finish).strftime("%Y-%m-%d")
         return _("To be made to order: %(m2)s m², about %(date)s", m2=tile_math.fmt_qty(m2), date=day)
 
     @api.constrains("tile_to_produce", "product_id")
