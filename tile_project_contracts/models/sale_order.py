@@ -61,6 +61,11 @@ class SaleOrder(models.Model):
     tile_advance_deducted = fields.Monetary("Advance Deducted", compute="_compute_tile_contract_amounts")
     tile_retained = fields.Monetary("Retention Withheld", compute="_compute_tile_contract_amounts")
     tile_retention_released = fields.Monetary("Retention Released", compute="_compute_tile_contract_amounts")
+    tile_hide_prices = fields.Boolean(
+        "Hide Prices",
+        compute="_compute_tile_hide_prices",
+        help="Warehouse staff open call-offs from their deliveries; they see what to deliver, not prices.",
+    )
 
     @api.model
     def _tile_bounds(self):
@@ -69,6 +74,17 @@ class SaleOrder(models.Model):
             tile_advance_percent=tile_bounds.PERCENT,
             tile_retention_percent=tile_bounds.PERCENT,
         )
+
+    @api.depends("tile_is_contract", "tile_contract_id")
+    @api.depends_context("uid")
+    def _compute_tile_hide_prices(self):
+        sees_prices = self.env.user.has_group("sales_team.group_sale_salesman") or self.env.user.has_group(
+            "account.group_account_invoice"
+        )
+        for order in self:
+            order.tile_hide_prices = not sees_prices and bool(
+                order.tile_is_contract or order.tile_contract_id
+            )
 
     @api.depends(
         "tile_calloff_ids.state",

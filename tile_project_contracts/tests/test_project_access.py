@@ -1,7 +1,14 @@
+from types import SimpleNamespace
+
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import TileProjectCommon
+
+PRICE_COLUMNS = {"price_unit", "price_subtotal", "price_total", "tile_price_per_box", "tile_price_per_m2"}
 
 
 @tagged("post_install", "-at_install")
@@ -63,3 +70,37 @@ class TestProjectAccess(TileProjectCommon):
         self.assertEqual(phase.planned_m2, 1500)
         with self.assertRaises(AccessError):
             phase.with_user(self.warehouse).write({"date_start": phase.date_end})
+
+    def _price_columns_shown(self, order, user):
+        """The order_line columns with a price that ``user`` sees on ``order``'s form."""
+        order = order.with_user(user)
+        arch = order.get_views([(False, "form")])["views"]["form"]["arch"]
+        lines = etree.fromstring(arch).xpath("//field[@name='order_line']/list")[0]
+        values = order.read(["company_price_include", "tile_hide_prices"])[0]
+        parent = SimpleNamespace(**values)
+        shown = set()
+        for column in lines.xpath("./field"):
+            name = column.get("name")
+            if name not in PRICE_COLUMNS:
+                continue
+            if not safe_eval(column.get("column_invisible") or "False", {"parent": parent, "True": True}):
+                shown.add(name)
+        return shown
+
+    def test_warehouse_opens_calloff_from_its_delivery_without_prices(self):
+        self.contract.action_tile_activate()
+        calloff = self.env["sale.order"].browse(self.phase.action_call_off()["res_id"])
+        calloff.action_confirm()
+        delivery = calloff.picking_ids.with_user(self.warehouse)
+        order = delivery.sale_id
+        self.assertEqual(order, calloff)
+        # What to deliver stays readable ...
+        self.assertEqual(order.order_line.product_uom_qty, calloff.order_line.product_uom_qty)
+        # ... prices are not on the form the warehouse opens, and the totals are hidden.
+        self.assertTrue(order.tile_hide_prices)
+        self.assertFalse(self._price_columns_shown(calloff, self.warehouse))
+        # Sales and finance see them on the same call-off.
+        for user in (self.seller, self.finance):
+            with self.subTest(user=user.login):
+                self.assertFalse(calloff.with_user(user).tile_hide_prices)
+                self.assertIn("price_unit", self._price_columns_shown(calloff, user))
