@@ -1,0 +1,1 @@
+// tours come later
