@@ -54,6 +54,7 @@ class StockPicking(models.Model):
         "move_ids.product_qty",
         "move_ids.quantity",
         "move_ids.state",
+        "move_ids.scrapped",
         "move_ids.product_id.weight",
         "move_ids.product_id.tile_weight_per_box",
         "move_ids.product_id.tile_boxes_per_pallet",
@@ -61,7 +62,7 @@ class StockPicking(models.Model):
     )
     def _compute_tile_load_figures(self):
         for picking in self:
-            moves = picking.move_ids.filtered(lambda m: m.state != "cancel")
+            moves = picking.move_ids.filtered(lambda m: m.state != "cancel" and not m.scrapped)
             figures = load_figures(move._tile_load_line() for move in moves)
             picking.tile_weight_kg = figures.weight_kg
             picking.tile_pallet_places = figures.pallet_places
@@ -176,7 +177,7 @@ class StockPicking(models.Model):
         """Move lines as the driver sees them: tile, shade (lot), boxes delivered."""
         self.ensure_one()
         lines = []
-        for ml in self.move_line_ids.filtered(lambda ml: ml.quantity > 0):
+        for ml in self.move_line_ids.filtered(lambda ml: ml.quantity > 0 and not ml.move_id.scrapped):
             tmpl = ml.product_id.product_tmpl_id
             pieces = ml.product_uom_id._compute_quantity(ml.quantity, ml.product_id.uom_id)
             boxes = (

@@ -1,4 +1,11 @@
-from odoo import _, api, fields, models
+import base64
+import io
+import math
+from datetime import timedelta
+
+from PIL import Image, ImageDraw
+
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.tile_order_base import tile_math
@@ -54,7 +61,7 @@ class StockPickingBatch(models.Model):
 
     def _tile_figures(self):
         self.ensure_one()
-        moves = self.picking_ids.move_ids.filtered(lambda m: m.state != "cancel")
+        moves = self.picking_ids.move_ids.filtered(lambda m: m.state != "cancel" and not m.scrapped)
         return load_figures(move._tile_load_line() for move in moves)
 
     # Per load, not over all loads at once like Odoo's estimated_shipping_weight.
@@ -67,7 +74,7 @@ class StockPickingBatch(models.Model):
             load.tile_boxes = sum(
                 move._tile_load_line()[0]
                 for move in load.picking_ids.move_ids
-                if move.state != "cancel" and move.product_id.tile_is_tile
+                if move.state != "cancel" and not move.scrapped and move.product_id.tile_is_tile
             )
             load.tile_fill_percent = fill_percent(
                 figures.weight_kg, figures.pallet_places, load.tile_payload_kg, load.tile_places
@@ -150,8 +157,10 @@ class StockPickingBatch(models.Model):
                 raise UserError(
                     _("Load %s could not be validated in one go: check its deliveries.", load.name)
                 )
-            for picking in load.picking_ids:
-                if not picking.carrier_tracking_ref:
+            for picking in load.picking_ids.filtered(lambda p: not p.carrier_tracking_ref):
+                if picking.carrier_id.delivery_type == "tile_http_json":
+                    picking.send_to_shipper()  # the carrier's system books it and names the tracking number
+                else:
                     picking.carrier_tracking_ref = picking.name
             warehouse = load.picking_type_id.warehouse_id or load.picking_ids.picking_type_id.warehouse_id[:1]
             load.picking_ids._tile_record_event("dispatched", place=warehouse.name)
@@ -198,3 +207,88 @@ class StockPickingBatch(models.Model):
 
     def action_tile_propose_loads(self):
         return self.env["ir.actions.act_window"]._for_xml_id("tile_logistics.action_tile_load_proposal")
+
+    # Demo --------------------------------------------------------------------------
+
+    @api.model
+    def _tile_demo_day(self, lot_ids):
+        """Demo: a day of deliveries from Foshan to Shanghai and Suzhou (see the demo file)."""
+        ref = self.env.ref
+        company = ref("tile_order_base.tile_demo_company")
+        env = self.with_company(company).with_context(tracking_disable=True, mail_notrack=True).env
+        warehouse = ref("tile_inventory.tile_demo_warehouse")
+        slate_lot, slab_lot = env["stock.lot"].browse(lot_ids)
+        for lot, pieces in ((slate_lot, 800), (slab_lot, 400)):
+            env["stock.quant"]._update_available_quantity(
+                lot.product_id, warehouse.lot_stock_id, pieces, lot_id=lot
+            )
+        slate, slab = slate_lot.product_id, slab_lot.product_id
+
+        def delivery(customer, site, lines):
+            order = env["sale.order"].create(
+                {
+                    "partner_id": customer.id,
+                    "partner_shipping_id": site.id,
+                    "company_id": company.id,
+                    "warehouse_id": warehouse.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": p.id, "tile_entry_unit": "box", "tile_entry_qty": boxes}
+                        )
+                        for p, boxes in lines
+                    ],
+                }
+            )
+            order.action_confirm()
+            order.picking_ids.action_assign()
+            return order.picking_ids
+
+        wang = ref("tile_order_base.customer_wang")
+        greenland = ref("tile_order_base.customer_builder")
+        to_shanghai = delivery(wang, ref("tile_order_base.customer_wang_site"), [(slate, 160), (slab, 48)])
+        to_suzhou = delivery(greenland, ref("tile_order_base.customer_builder_site"), [(slate, 128)])
+        delivery(greenland, ref("tile_order_base.customer_builder_site"), [(slab, 24)])  # waits for a truck
+
+        now = fields.Datetime.now()
+        loads = env["stock.picking.batch"].create(
+            [
+                {
+                    "vehicle_id": ref("tile_logistics.demo_truck_heavy").id,
+                    "picking_ids": [Command.set(to_shanghai.ids)],
+                    "picking_type_id": to_shanghai.picking_type_id.id,
+                    "tile_region": to_shanghai.tile_region,
+                    "tile_distance_km": 1450,
+                    "company_id": company.id,
+                },
+                {
+                    "vehicle_id": ref("tile_logistics.demo_truck_medium").id,
+                    "picking_ids": [Command.set(to_suzhou.ids)],
+                    "picking_type_id": to_suzhou.picking_type_id.id,
+                    "tile_region": to_suzhou.tile_region,
+                    "tile_distance_km": 1400,
+                    "company_id": company.id,
+                },
+            ]
+        )
+        to_shanghai.tile_expected_arrival = now + timedelta(days=1)
+        loads.action_tile_dispatch()
+        to_shanghai._tile_record_event("in_transit", place="G2 京沪高速 Wuxi", source="driver")
+        to_suzhou._tile_record_event("arrived", place="苏州 Suzhou, Riverside Towers", source="driver")
+        to_suzhou._tile_record_delivery(
+            _demo_signature(),
+            "周工 Site manager Zhou",
+            broken={to_suzhou.move_line_ids[:1].id: 2},
+            place="苏州 Suzhou",
+        )
+        return loads
+
+
+def _demo_signature():
+    """A hand-drawn-looking stroke, as the signature pad would send it (PNG, base64)."""
+    image = Image.new("RGBA", (300, 90), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    points = [(20 + x * 4, 45 + int(25 * math.sin(x / 4.0)) - x // 3) for x in range(65)]
+    draw.line(points, fill=(20, 20, 80, 255), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue())

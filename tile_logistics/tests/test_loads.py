@@ -79,6 +79,16 @@ class TestLoads(TileLogisticsCommon):
         self.assertEqual(by_region["深圳 Shenzhen"].vehicle_id, self.van, "the small truck is enough")
         self.assertFalse(loads.filtered("tile_capacity_warning"))
 
+    def test_deliveries_in_odoo_automatic_batches_still_get_a_truck(self):
+        self.warehouse.out_type_id.write({"auto_batch": True, "batch_group_by_partner": True})
+        delivery = self.ready_delivery(self.guangzhou, 30)
+        self.assertTrue(delivery.batch_id, "Odoo batched it by customer, without a vehicle")
+        wizard = self.env["tile.load.proposal"].with_user(self.dispatcher).create({})
+        wizard.vehicle_ids = self.truck
+        loads = self.env["stock.picking.batch"].search(wizard.action_propose()["domain"])
+        self.assertEqual(delivery.batch_id, loads)
+        self.assertEqual(loads.vehicle_id, self.truck)
+
     def test_freight_cost_is_shared_by_weight(self):
         big = self.ready_delivery(self.guangzhou, 300)  # 12,600 kg
         small = self.ready_delivery(self.guangzhou, 150)  # 6,300 kg
@@ -147,6 +157,7 @@ class TestDelivered(TileLogisticsCommon):
         self.assertEqual(replacement.partner_id, self.guangzhou)
         self.assertEqual(replacement.move_line_ids.lot_id, self.lot_800, "the same shade again")
         self.assertEqual(sum(replacement.move_line_ids.mapped("quantity")), 6)
+        self.assertEqual(self.delivery.tile_weight_kg, 60 * 42, "the scrap does not weigh on the delivery")
 
     def test_a_carrier_truck_claims_from_the_carrier(self):
         carrier_co = self.env["res.partner"].create({"name": "Debang Logistics", "is_company": True})

@@ -40,7 +40,10 @@ class TileLoadProposal(models.TransientModel):
                 ("picking_type_id.code", "=", "outgoing"),
                 ("picking_type_id.warehouse_id", "=", self.warehouse_id.id),
                 ("state", "=", "assigned"),
+                # Odoo's automatic batches group pickings without a truck: those still need a load.
+                "|",
                 ("batch_id", "=", False),
+                ("batch_id.vehicle_id", "=", False),
                 ("scheduled_date", "<", start + timedelta(days=1)),
             ]
         )

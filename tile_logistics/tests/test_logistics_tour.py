@@ -1,0 +1,44 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import TileLogisticsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestLogisticsTour(TileLogisticsCommon, HttpCase):
+    """Plan a load, see an overweight one refused, dispatch, record the delivery with breakage."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.first = cls.ready_delivery(cls.guangzhou, 300)  # 10 pallets, 12,600 kg
+        cls.heavy = cls.ready_delivery(cls.guangzhou, 300)  # with the first: 25,200 kg
+        cls.heavy.name = "WH/OUT/TOUR-HEAVY"
+        cls.driver = new_test_user(
+            cls.env,
+            login="driver_li",
+            password="driver_li_pw",
+            groups="base.group_portal",
+            partner_id=cls.driver_partner.id,
+        )
+
+    def test_dispatch_and_deliver_with_breakage(self):
+        self.start_tour(
+            "/odoo/action-tile_logistics.action_tile_loads",
+            "tile_logistics_dispatch_tour",
+            login="dispatcher",
+        )
+        load = self.first.batch_id
+        self.assertEqual(load.vehicle_id, self.truck)
+        self.assertEqual(load.state, "done")
+        self.assertEqual(load.picking_ids, self.first, "the heavy delivery stayed behind")
+        self.assertEqual(self.heavy.state, "assigned")
+        self.assertEqual(self.first.tile_shipment_status, "dispatched")
+
+        self.start_tour(f"/my/trips/{load.id}", "tile_logistics_driver_tour", login="driver_li")
+        self.assertEqual(self.first.tile_shipment_status, "delivered")
+        self.assertEqual(self.first.tile_signed_by, "Site manager Chen")
+        self.assertTrue(self.first.signature)
+        claim = self.first.tile_claim_ids
+        self.assertEqual(claim.boxes, 2)
+        self.assertEqual(claim.line_ids.scrap_id.state, "done")
+        self.assertEqual(claim.line_ids.replacement_picking_id.move_line_ids.lot_id, self.lot_800)
