@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class FleetVehicle(models.Model):
@@ -11,3 +11,12 @@ class FleetVehicle(models.Model):
     )
     tile_pallet_places = fields.Integer(related="category_id.tile_pallet_places")
     tile_payload_kg = fields.Float(related="category_id.weight_capacity", string="Payload (kg)")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Fleet fills the type from the model only in the form: a truck made by import or code
+        # would otherwise have no payload to check its loads against.
+        for vals in vals_list:
+            if not vals.get("category_id") and vals.get("model_id"):
+                vals["category_id"] = self.env["fleet.vehicle.model"].browse(vals["model_id"]).category_id.id
+        return super().create(vals_list)

@@ -173,6 +173,13 @@ class StockPickingBatch(models.Model):
         self.ensure_one()
         if not self.vehicle_id:
             raise UserError(_("Load %s has no vehicle: choose the truck before dispatching.", self.name))
+        if not self.tile_payload_kg:
+            raise UserError(
+                _(
+                    "%s has no payload on its vehicle type: enter the payload (kg) before dispatching.",
+                    self.vehicle_id.display_name,
+                )
+            )
         if not self.picking_ids:
             raise UserError(_("Load %s has no deliveries.", self.name))
         not_ready = self.picking_ids.filtered(lambda p: p.state not in ("assigned", "done"))

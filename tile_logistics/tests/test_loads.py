@@ -36,12 +36,23 @@ class TestLoads(TileLogisticsCommon):
         self.assertTrue(load.tile_dispatched_at)
 
     def test_pallet_places_limit_a_light_load(self):
-        self.small_type.weight_capacity = 0  # payload not limited: only places count
+        self.small_type.weight_capacity = 100_000  # a light load: only the places count
         delivery = self.ready_delivery(self.shenzhen, 7 * 30)
         load = self.load(delivery, vehicle=self.van)
         self.assertEqual(load.tile_capacity_warning, "1 pallets more than the 6 pallet places")
         with self.assertRaisesRegex(UserError, "pallet places"):
             load.with_user(self.dispatcher).action_tile_dispatch()
+
+    def test_a_truck_made_in_code_takes_its_type_from_its_model_and_none_leaves_without_payload(self):
+        truck = self.env["fleet.vehicle"].create(
+            {"model_id": self.truck_model.id, "license_plate": "粤E 0001"}
+        )
+        self.assertEqual(truck.category_id, self.truck_type)
+        self.truck_type.weight_capacity = 0
+        with self.assertRaisesRegex(UserError, "no payload"):
+            self.load(self.ready_delivery(self.guangzhou, 30), vehicle=truck).with_user(
+                self.dispatcher
+            ).action_tile_dispatch()
 
     def test_loose_boxes_of_several_deliveries_share_mixed_pallets(self):
         a = self.ready_delivery(self.guangzhou, 45)  # 1 pallet + 15 loose

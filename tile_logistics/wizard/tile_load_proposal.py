@@ -88,8 +88,10 @@ class TileLoadProposal(models.TransientModel):
         }
         left = [
             f"{self.env['stock.picking'].browse(key).name} ({reasons.get(code, code)})"
-            for key, code in proposal.unplanned
+            for key, code in proposal.unplanned[:10]
         ]
+        if len(proposal.unplanned) > 10:
+            left.append(_("and %s more", len(proposal.unplanned) - 10))
         for load in loads:
             load.message_post(body=_("Proposed: %s.", load._tile_summary()))
         action = self.env["ir.actions.act_window"]._for_xml_id("tile_logistics.action_tile_loads")

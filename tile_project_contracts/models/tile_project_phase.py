@@ -34,6 +34,9 @@ class TileProjectPhase(models.Model):
     building = fields.Char(help="Building or block, to group the timeline by.")
     date_start = fields.Date("Planned Start", required=True, tracking=True)
     date_end = fields.Date("Planned End", required=True, tracking=True)
+    dates_label = fields.Char(
+        "Dates", compute="_compute_dates_label", help="Start → end, as the timeline shows it."
+    )
     depends_on_ids = fields.Many2many(
         "tile.project.phase",
         "tile_project_phase_dependency_rel",
@@ -173,7 +176,19 @@ class TileProjectPhase(models.Model):
         if self._has_cycle("depends_on_ids"):
             raise ValidationError(_("Phases cannot follow each other in a circle."))
 
+    @api.depends("date_start", "date_end")
+    def _compute_dates_label(self):
+        for phase in self:
+            start, end = phase.date_start, phase.date_end
+            phase.dates_label = f"{start:%m-%d} → {end:%m-%d}" if start and end else False
+
     def write(self, vals):
+        if "date_start" in vals:
+            # The timeline sends the row a bar was dropped in with its dates, empty when the
+            # row is not a project: a phase stays in its project and building.
+            vals = {k: v for k, v in vals.items() if k not in ("project_id", "building") or v}
+            if vals.get("project_id") and any(phase.project_id.id != vals["project_id"] for phase in self):
+                raise UserError(_("A phase stays in its project: move it along its own row."))
         # Re-planning a phase (e.g. by dragging it on the timeline) moves its open call-offs.
         moved = {}
         if "date_start" in vals:

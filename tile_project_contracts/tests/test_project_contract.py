@@ -149,6 +149,27 @@ class TestProjectContract(TileProjectCommon):
         self.assertEqual((calloff.commitment_date - promised).days, 7)
         self.assertIn(calloff.name, self.phase.message_ids[0].body)
 
+    def test_a_bar_dragged_on_the_timeline_keeps_its_project(self):
+        # What OCA web_timeline writes when a bar is dropped (captured from the browser): the new
+        # dates and the row's group, empty when the row is not a project.
+        self.contract.action_tile_activate()
+        calloff = self._call_off()
+        promised = calloff.commitment_date
+        start, end = self.phase.date_start, self.phase.date_end
+        self.phase.write(
+            {
+                "date_start": fields.Date.to_string(fields.Date.add(start, days=3)),
+                "date_end": fields.Date.to_string(fields.Date.add(end, days=3)),
+                "project_id": False,
+            }
+        )
+        self.assertEqual(self.phase.project_id, self.project)
+        self.assertEqual(self.phase.date_start, fields.Date.add(start, days=3))
+        self.assertEqual((calloff.commitment_date - promised).days, 3)
+        other = self.project.copy({"name": "Another site"})
+        with self.assertRaisesRegex(UserError, "stays in its project"):
+            self.phase.write({"date_start": start, "project_id": other.id})
+
     def test_late_phase(self):
         self.phase.write(
             {
