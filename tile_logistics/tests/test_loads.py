@@ -80,8 +80,7 @@ class TestLoads(TileLogisticsCommon):
             .create({"vehicle_ids": [Command.set((self.truck | self.van).ids)]})
         )
         self.assertEqual(wizard.picking_count, 3)
-        action = wizard.action_propose()
-        loads = self.env["stock.picking.batch"].search(action["domain"])
+        loads = self.proposed(wizard.action_propose())
         self.assertEqual(len(loads), 2)
         by_region = {load.tile_region: load for load in loads}
         self.assertEqual(by_region["广州 Guangzhou"].picking_ids, gz1 | gz2)
@@ -96,7 +95,7 @@ class TestLoads(TileLogisticsCommon):
         self.assertTrue(delivery.batch_id, "Odoo batched it by customer, without a vehicle")
         wizard = self.env["tile.load.proposal"].with_user(self.dispatcher).create({})
         wizard.vehicle_ids = self.truck
-        loads = self.env["stock.picking.batch"].search(wizard.action_propose()["domain"])
+        loads = self.proposed(wizard.action_propose())
         self.assertEqual(delivery.batch_id, loads)
         self.assertEqual(loads.vehicle_id, self.truck)
 
