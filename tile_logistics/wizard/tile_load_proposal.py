@@ -3,6 +3,8 @@ from datetime import datetime, time, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.tile_order_base import tile_math
+
 from ..load_math import Delivery, Vehicle, propose_loads
 
 
@@ -75,6 +77,13 @@ class TileLoadProposal(models.TransientModel):
                 {
                     "vehicle_id": load.vehicle_key,
                     "tile_region": load.region or False,
+                    # Said on the load, not in its chatter: a day's proposal makes dozens of loads.
+                    "description": _(
+                        "Proposed for %(region)s: %(weight)s kg, %(pallets)s pallets",
+                        region=load.region or "-",
+                        weight=tile_math.fmt_qty(round(load.weight_kg)),
+                        pallets=load.pallet_places,
+                    ),
                     "picking_type_id": picking_type.id,
                     "scheduled_date": datetime.combine(self.date, time(8)),
                     "picking_ids": [(6, 0, list(load.delivery_keys))],
@@ -92,8 +101,6 @@ class TileLoadProposal(models.TransientModel):
         ]
         if len(proposal.unplanned) > 10:
             left.append(_("and %s more", len(proposal.unplanned) - 10))
-        for load in loads:
-            load.message_post(body=_("Proposed: %s.", load._tile_summary()))
         action = self.env["ir.actions.act_window"]._for_xml_id("tile_logistics.action_tile_loads")
         action["domain"] = [("id", "in", loads.ids)]
         if not left:
