@@ -77,7 +77,9 @@ class TileLogisticsPortal(CustomerPortal):
         user = request.env.user
         loads = request.env["stock.picking.batch"].sudo()
         domain = [("vehicle_id", "!=", False), ("state", "in", ("in_progress", "done"))]
-        if not user.has_group("tile_logistics.group_tile_logistics"):
+        if user.has_group("tile_logistics.group_tile_logistics"):
+            domain.append(("company_id", "in", user.company_ids.ids))
+        else:
             domain.append(("driver_id", "=", user.partner_id.id))
         return loads.search(domain, order="scheduled_date desc, id desc", limit=50)
 
@@ -120,6 +122,9 @@ class TileLogisticsPortal(CustomerPortal):
     @http.route(["/my/trips/<int:batch_id>/<int:picking_id>"], type="http", auth="user", website=True)
     def portal_tile_trip_delivery(self, batch_id, picking_id, **kw):
         load, picking = self._tile_trip_delivery(batch_id, picking_id)
+        return self._tile_delivery_page(load, picking)
+
+    def _tile_delivery_page(self, load, picking, error=None, status=200):
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -127,10 +132,10 @@ class TileLogisticsPortal(CustomerPortal):
                 "picking": picking,
                 "lines": picking._tile_delivery_lines(),
                 "page_name": "tile_trip",
-                "error": kw.get("error"),
+                "error": error,
             }
         )
-        return request.render("tile_logistics.portal_tile_trip_delivery", values)
+        return request.render("tile_logistics.portal_tile_trip_delivery", values, status=status)
 
     @http.route(
         ["/my/trips/<int:batch_id>/<int:picking_id>/deliver"],
@@ -154,17 +159,7 @@ class TileLogisticsPortal(CustomerPortal):
             )
         except UserError as exc:
             request.env.cr.rollback()
-            values = self._prepare_portal_layout_values()
-            values.update(
-                {
-                    "load": load,
-                    "picking": picking,
-                    "lines": picking._tile_delivery_lines(),
-                    "page_name": "tile_trip",
-                    "error": exc.args[0],
-                }
-            )
-            return request.render("tile_logistics.portal_tile_trip_delivery", values, status=400)
+            return self._tile_delivery_page(load, picking, error=exc.args[0], status=400)
         return request.redirect(f"/my/trips/{load.id}")
 
     @staticmethod

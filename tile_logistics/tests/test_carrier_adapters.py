@@ -84,11 +84,11 @@ class FakeCarrier(BaseHTTPRequestHandler):
         return self.answer(404, {"error": "no such resource"})
 
 
-@tagged("post_install", "-at_install")
-class TestCarrierAdapters(BaseCase):
+class FakeCarrierMixin:
+    """Starts the fake carrier for a test class; requests to it keep their own timeout."""
+
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def start_fake_carrier(cls):
         server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCarrier)
         server.daemon_threads = True
         server.received, server.release = [], threading.Event()
@@ -111,6 +111,14 @@ class TestCarrierAdapters(BaseCase):
         if urlsplit(r.url).hostname == "127.0.0.1":
             return _SEND(s, r, **kw)
         return super()._request_handler(s, r, **kw)
+
+
+@tagged("post_install", "-at_install")
+class TestCarrierAdapters(FakeCarrierMixin, BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.start_fake_carrier()
 
     def setUp(self):
         super().setUp()

@@ -1,52 +1,29 @@
-from http.server import ThreadingHTTPServer
-from threading import Event, Thread
-from urllib.parse import urlsplit
-
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import TileLogisticsCommon
-from .test_carrier_adapters import _SEND, API_KEY, FakeCarrier
+from .test_carrier_adapters import API_KEY, FakeCarrierMixin
 
 
 @tagged("post_install", "-at_install")
-class TestCarrierApi(TileLogisticsCommon):
+class TestCarrierApi(FakeCarrierMixin, TileLogisticsCommon):
     """A carrier with a system: the load's deliveries are booked with it at dispatch and
     its events fetched by delivery_state's button and cron."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCarrier)
-        server.daemon_threads = True
-        server.received, server.release = [], Event()
-        thread = Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-
-        def stop():
-            server.release.set()
-            server.shutdown()
-            server.server_close()
-            thread.join(5)
-
-        cls.addClassCleanup(stop)
-        cls.server = server
+        cls.start_fake_carrier()
         cls.kuayue = cls.env["delivery.carrier"].create(
             {
                 "name": "Kuayue Express",
                 "delivery_type": "tile_http_json",
                 "product_id": cls.own_fleet.product_id.id,
-                "tile_api_url": f"http://127.0.0.1:{server.server_port}/ok/",
+                "tile_api_url": f"{cls.root}/ok/",
                 "tile_api_key": API_KEY,
             }
         )
         cls.truck.tile_carrier_id = cls.kuayue
-
-    @classmethod
-    def _request_handler(cls, s, r, /, **kw):
-        if urlsplit(r.url).hostname == "127.0.0.1":
-            return _SEND(s, r, **kw)
-        return super()._request_handler(s, r, **kw)
 
     def test_dispatch_books_the_shipment_and_events_come_back(self):
         delivery = self.ready_delivery(self.guangzhou, 30)
@@ -63,7 +40,7 @@ class TestCarrierApi(TileLogisticsCommon):
         self.assertEqual(sorted(carrier_events.mapped("carrier_event_id")), ["KY-1", "KY-2"], "each once")
 
     def test_a_carrier_that_refuses_stops_the_dispatch(self):
-        self.kuayue.tile_api_url = f"http://127.0.0.1:{self.server.server_port}/down/"
+        self.kuayue.tile_api_url = f"{self.root}/down/"
         delivery = self.ready_delivery(self.guangzhou, 30)
         with self.assertRaisesRegex(UserError, "Kuayue Express refused the shipment"):
             self.load(delivery).with_user(self.dispatcher).action_tile_dispatch()
