@@ -9,7 +9,9 @@
     "license": "LGPL-3",
     "depends": ["tile_order_base"],
     "data": [
+        "security/ir.model.access.csv",
         "report/sale_report_views.xml",
+        "wizard/tile_sales_export_views.xml",
     ],
     "installable": True,
 }

@@ -1,1 +1,2 @@
 from . import test_sale_report
+from . import test_sales_export

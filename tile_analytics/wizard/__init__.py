@@ -1,0 +1,1 @@
+from . import tile_sales_export
