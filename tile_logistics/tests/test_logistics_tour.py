@@ -4,7 +4,7 @@ from .common import TileLogisticsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestLogisticsTour(TileLogisticsCommon, HttpCase):
+class TestLogisticsTour(HttpCase, TileLogisticsCommon):
     """Plan a load, see an overweight one refused, dispatch, record the delivery with breakage."""
 
     @classmethod
