@@ -9,9 +9,12 @@
     "license": "LGPL-3",
     "depends": ["tile_order_base"],
     "data": [
+        "security/tile_analytics_security.xml",
         "security/ir.model.access.csv",
         "report/sale_report_views.xml",
         "wizard/tile_sales_export_views.xml",
+        "report/tile_customer_behaviour_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "installable": True,
 }

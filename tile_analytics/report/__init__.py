@@ -1,1 +1,2 @@
 from . import sale_report
+from . import tile_customer_behaviour

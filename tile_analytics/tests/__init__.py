@@ -1,2 +1,3 @@
 from . import test_sale_report
 from . import test_sales_export
+from . import test_customer_behaviour

@@ -1,0 +1,77 @@
+from odoo import fields, models
+from odoo.tools import SQL
+
+SEGMENTS = [
+    ("champion", "Champion"),
+    ("loyal", "Loyal"),
+    ("new", "New"),
+    ("regular", "Regular"),
+    ("at_risk", "At Risk"),
+    ("lost", "Lost"),
+]
+
+
+class TileCustomerBehaviour(models.Model):
+    """Per customer and company: how often, how recently and how much they buy, and their segment.
+
+    A view over confirmed orders, always current; the segment thresholds are the company's
+    (Sales settings).
+    """
+
+    _name = "tile.customer.behaviour"
+    _description = "Customer Buying Behaviour"
+    _auto = False
+    _order = "last_order desc"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    order_count = fields.Integer("Orders", readonly=True)
+    first_order = fields.Date(readonly=True)
+    last_order = fields.Date(readonly=True)
+    recency_days = fields.Integer("Days Since Last Order", readonly=True, aggregator="avg")
+    amount_total = fields.Monetary("Total Untaxed", readonly=True)
+    amount_average = fields.Monetary("Average Order", readonly=True, aggregator="avg")
+    m2_total = fields.Float("m²", digits=(16, 2), readonly=True)
+    segment = fields.Selection(SEGMENTS, readonly=True)
+
+    @property
+    def _table_query(self):
+        # Amounts in company currency, as Odoo's sales analysis converts them.
+        return SQL(
+            """
+            SELECT MIN(s.id) AS id,
+                   partner.commercial_partner_id AS partner_id,
+                   s.company_id,
+                   cp.user_id,
+                   COUNT(*) AS order_count,
+                   MIN(s.date_order)::date AS first_order,
+                   MAX(s.date_order)::date AS last_order,
+                   (CURRENT_DATE - MAX(s.date_order)::date) AS recency_days,
+                   SUM(s.amount_untaxed / CASE COALESCE(s.currency_rate, 0) WHEN 0 THEN 1.0
+                       ELSE s.currency_rate END) AS amount_total,
+                   SUM(s.amount_untaxed / CASE COALESCE(s.currency_rate, 0) WHEN 0 THEN 1.0
+                       ELSE s.currency_rate END) / COUNT(*) AS amount_average,
+                   SUM(COALESCE(m2.m2, 0)) AS m2_total,
+                   CASE
+                       WHEN CURRENT_DATE - MAX(s.date_order)::date > c.tile_rfm_lost_days THEN 'lost'
+                       WHEN CURRENT_DATE - MAX(s.date_order)::date > c.tile_rfm_at_risk_days THEN 'at_risk'
+                       WHEN CURRENT_DATE - MIN(s.date_order)::date <= c.tile_rfm_new_days THEN 'new'
+                       WHEN COUNT(*) >= c.tile_rfm_champion_orders THEN 'champion'
+                       WHEN COUNT(*) >= c.tile_rfm_loyal_orders THEN 'loyal'
+                       ELSE 'regular'
+                   END AS segment
+              FROM sale_order s
+              JOIN res_partner partner ON partner.id = s.partner_id
+              JOIN res_partner cp ON cp.id = partner.commercial_partner_id
+              JOIN res_company c ON c.id = s.company_id
+              LEFT JOIN (SELECT order_id, SUM(tile_m2) AS m2 FROM sale_order_line GROUP BY order_id) m2
+                     ON m2.order_id = s.id
+             WHERE s.state = 'sale'
+             GROUP BY partner.commercial_partner_id, s.company_id, cp.user_id,
+                      c.tile_rfm_lost_days, c.tile_rfm_at_risk_days, c.tile_rfm_new_days,
+                      c.tile_rfm_champion_orders, c.tile_rfm_loyal_orders
+            """
+        )
