@@ -6,3 +6,4 @@ from . import test_webhook
 from . import test_carrier_api
 from . import test_portal
 from . import test_logistics_tour
+from . import test_picking_access
