@@ -39,3 +39,14 @@ class TestProjectTour(HttpCase, TileProjectCommon):
         self.assertEqual(invoice.amount_total, 139784.06)
         self.assertEqual(self.contract.tile_retained, 7131.84)
         self.assertEqual(self.contract.tile_advance_deducted, 14263.68)
+
+    def test_warehouse_opens_the_calloff_without_prices(self):
+        warehouse = new_test_user(self.env, login="tile_tour_warehouse", groups="stock.group_stock_user")
+        self.contract.action_tile_activate()
+        calloff = self.env["sale.order"].browse(self.phase.action_call_off()["res_id"])
+        calloff.action_confirm()
+        self.start_tour(
+            f"/odoo/action-sale.action_orders/{calloff.id}",
+            "tile_project_warehouse_calloff_tour",
+            login=warehouse.login,
+        )

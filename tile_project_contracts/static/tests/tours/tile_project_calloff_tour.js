@@ -54,3 +54,20 @@ registry.category("web_tour.tours").add("tile_project_finance_invoices_tour", {
         },
     ],
 });
+
+// The warehouse opens the call-off it delivers: lines and quantities, no prices.
+registry.category("web_tour.tours").add("tile_project_warehouse_calloff_tour", {
+    steps: () => [
+        {
+            content: "The call-off's tile line is there",
+            trigger: ".o_form_view .o_field_widget[name=order_line] .o_data_row:contains('Floor 800×800')",
+        },
+        {
+            content: "No price, amount or total on the warehouse's form",
+            trigger:
+                ".o_form_view:not(:has(.o_field_widget[name=order_line] th[data-name=price_unit]))" +
+                ":not(:has(.o_field_widget[name=order_line] th[data-name=price_subtotal]))" +
+                ":not(:has(.o_field_widget[name=tax_totals]))",
+        },
+    ],
+});
