@@ -66,6 +66,14 @@ class TileLogisticsCommon(TileInventoryCommon):
         cls.storekeeper = new_test_user(cls.env, login="storekeeper", groups="stock.group_stock_user")
 
     @classmethod
+    def portal_user(cls, login, partner=None):
+        """A portal user (a driver or a customer's contact); the password is ``<login>_pw``."""
+        extra = {"partner_id": partner.id} if partner else {}
+        return new_test_user(
+            cls.env, login=login, password=f"{login}_pw", groups="base.group_portal", **extra
+        )
+
+    @classmethod
     def ready_delivery(cls, partner, boxes, product=None):
         """A confirmed order of ``boxes`` boxes; its delivery reserved and ready to ship."""
         order = cls.tile_order(partner, [(product or cls.tile_800, boxes, "box")])

@@ -1,4 +1,4 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import TileLogisticsCommon
 
@@ -15,13 +15,7 @@ class TestLogisticsTour(HttpCase, TileLogisticsCommon):
         cls.heavy.name = "WH/OUT/TOUR-HEAVY"
         # The day's fleet is the 25 t truck and the 5 t van (not Odoo's demo trucks).
         cls.env["fleet.vehicle"].search([("id", "not in", (cls.truck | cls.van).ids)]).active = False
-        cls.driver = new_test_user(
-            cls.env,
-            login="driver_li",
-            password="driver_li_pw",
-            groups="base.group_portal",
-            partner_id=cls.driver_partner.id,
-        )
+        cls.driver = cls.portal_user("driver_li", cls.driver_partner)
 
     def test_dispatch_and_deliver_with_breakage(self):
         self.start_tour(

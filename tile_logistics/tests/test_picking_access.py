@@ -1,6 +1,7 @@
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import TileLogisticsCommon
+from .test_loads import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
@@ -12,7 +13,7 @@ class TestPickingFormForEveryGroup(TileLogisticsCommon):
         delivery = self.ready_delivery(self.guangzhou, 30)
         self.load(delivery).action_tile_dispatch()
         delivery._tile_record_delivery(
-            b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=",
+            SIGNATURE,
             "Chen",
             broken={delivery.move_line_ids.id: 1},
         )
@@ -27,10 +28,14 @@ class TestPickingFormForEveryGroup(TileLogisticsCommon):
         users = {
             "storekeeper": self.storekeeper,
             "dispatcher": self.dispatcher,
-            "salesperson": new_test_user(self.env, login="tile_pick_seller", groups="sales_team.group_sale_salesman_all_leads"),
+            "salesperson": new_test_user(
+                self.env, login="tile_pick_seller", groups="sales_team.group_sale_salesman_all_leads"
+            ),
         }
         if self.env.ref("purchase.group_purchase_user", raise_if_not_found=False):
-            users["buyer"] = new_test_user(self.env, login="tile_pick_buyer", groups="purchase.group_purchase_user")
+            users["buyer"] = new_test_user(
+                self.env, login="tile_pick_buyer", groups="purchase.group_purchase_user"
+            )
         for label, user in users.items():
             for picking in (delivery, receipt):
                 with self.subTest(user=label, picking=picking.picking_type_code):

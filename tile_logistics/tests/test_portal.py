@@ -1,7 +1,7 @@
 import base64
 
 from odoo import http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import TileLogisticsCommon
 from .test_loads import SIGNATURE
@@ -17,27 +17,11 @@ class TestTrackingAndDriverPages(TileLogisticsCommon, HttpCase):
         cls.site_manager = cls.env["res.partner"].create(
             {"name": "Site manager Chen", "parent_id": cls.guangzhou.id, "email": "chen@example.com"}
         )
-        cls.customer_user = new_test_user(
-            cls.env,
-            login="gz_site",
-            password="gz_site_pw",
-            groups="base.group_portal",
-            partner_id=cls.site_manager.id,
-        )
-        cls.other_customer = new_test_user(
-            cls.env, login="sz_buyer", password="sz_buyer_pw", groups="base.group_portal"
-        )
+        cls.customer_user = cls.portal_user("gz_site", cls.site_manager)
+        cls.other_customer = cls.portal_user("sz_buyer")
         cls.other_customer.partner_id.parent_id = cls.shenzhen
-        cls.driver = new_test_user(
-            cls.env,
-            login="driver_li",
-            password="driver_li_pw",
-            groups="base.group_portal",
-            partner_id=cls.driver_partner.id,
-        )
-        cls.other_driver = new_test_user(
-            cls.env, login="driver_wu", password="driver_wu_pw", groups="base.group_portal"
-        )
+        cls.driver = cls.portal_user("driver_li", cls.driver_partner)
+        cls.other_driver = cls.portal_user("driver_wu")
         cls.delivery = cls.ready_delivery(cls.guangzhou, 60)
         cls.sz_delivery = cls.ready_delivery(cls.shenzhen, 30)
         cls.trip = cls.load(cls.delivery)
