@@ -59,8 +59,10 @@ done
 step "venv ready: $("$vpy" -m pip list 2>/dev/null | grep -c .) distributions, OCA add-ons in $site/odoo/addons"
 
 # 2. docker/odoo.conf with this machine's paths.
+# The local cluster may run without TLS, which the Docker db service requires (db_sslmode).
 sed -e "s#/usr/lib/python3/dist-packages/odoo/addons#$ODOO_PATH/odoo/addons,$ODOO_PATH/addons#" \
     -e "s#/mnt/extra-addons/tile#$REPO_DIR#" -e "s#/var/lib/odoo#$work/data#" \
+    -e "s/^db_sslmode = require$/db_sslmode = prefer/" \
     "$REPO_DIR/docker/odoo.conf" > "$work/odoo.conf"
 grep -q "^addons_path = $ODOO_PATH/odoo/addons,$ODOO_PATH/addons,$REPO_DIR\$" "$work/odoo.conf" \
     || die "docker/odoo.conf's addons_path is not the one this check maps: $(grep addons_path "$work/odoo.conf")"

@@ -51,6 +51,8 @@ command -v chromium >/dev/null || apt_needed+=(chromium)
 command -v pg_ctlcluster >/dev/null || apt_needed+=(postgresql)
 command -v docker-compose >/dev/null || apt_needed+=(docker-compose)
 command -v git >/dev/null || apt_needed+=(git)
+# age: the authenticated encryption of ./tile backup (docs/operations.md).
+command -v age >/dev/null || apt_needed+=(age)
 for pkg in libldap2-dev libsasl2-dev libpq-dev; do
     dpkg -s "$pkg" >/dev/null 2>&1 || apt_needed+=("$pkg")
 done
