@@ -1,2 +1,5 @@
 from . import res_company
 from . import res_config_settings
+from . import loyalty_card
+from . import tile_customer_segment_history
+from . import tile_winback_campaign

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 SEGMENTS = [
@@ -36,6 +36,20 @@ class TileCustomerBehaviour(models.Model):
     amount_average = fields.Monetary("Average Order", readonly=True, aggregator="avg")
     m2_total = fields.Float("m²", digits=(16, 2), readonly=True)
     segment = fields.Selection(SEGMENTS, readonly=True)
+    # What and where they buy: read on demand, per customer, from their confirmed orders.
+    preferred_format = fields.Char(compute="_compute_preferences", help="The format they bought most m² of.")
+    preferred_series_id = fields.Many2one(
+        "tile.series", compute="_compute_preferences", help="The series they bought most m² of."
+    )
+    usual_delivery_id = fields.Many2one(
+        "res.partner",
+        "Usual Delivery Address",
+        compute="_compute_preferences",
+        help="The address most of their orders were delivered to.",
+    )
+    segment_history_ids = fields.One2many(
+        "tile.customer.segment.history", compute="_compute_segment_history_ids"
+    )
 
     @property
     def _table_query(self):
@@ -75,3 +89,49 @@ class TileCustomerBehaviour(models.Model):
                       c.tile_rfm_champion_orders, c.tile_rfm_loyal_orders
             """
         )
+
+    def _top_per_customer(self, column, weight, extra_from=""):
+        """{(partner, company): value} of the ``column`` with the largest ``weight`` summed."""
+        if not self:
+            return {}
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT ON (partner.commercial_partner_id, s.company_id)
+                       partner.commercial_partner_id, s.company_id, %(column)s
+                  FROM sale_order s
+                  JOIN res_partner partner ON partner.id = s.partner_id
+                  %(extra_from)s
+                 WHERE s.state = 'sale' AND partner.commercial_partner_id IN %(partners)s
+                   AND %(column)s IS NOT NULL
+                 GROUP BY partner.commercial_partner_id, s.company_id, %(column)s
+                 ORDER BY partner.commercial_partner_id, s.company_id, SUM(%(weight)s) DESC, %(column)s
+                """,
+                column=SQL(column),
+                weight=SQL(weight),
+                extra_from=SQL(extra_from),
+                partners=tuple(self.partner_id.ids),
+            )
+        )
+        return {(partner, company): value for partner, company, value in self.env.cr.fetchall()}
+
+    @api.depends("partner_id", "company_id")
+    def _compute_preferences(self):
+        lines = """JOIN sale_order_line l ON l.order_id = s.id AND l.display_type IS NULL
+                   JOIN product_product p ON p.id = l.product_id
+                   JOIN product_template t ON t.id = p.product_tmpl_id"""
+        formats = self._top_per_customer("t.tile_format", "l.tile_m2", lines)
+        series = self._top_per_customer("t.tile_series_id", "l.tile_m2", lines)
+        addresses = self._top_per_customer("s.partner_shipping_id", "1")
+        for row in self:
+            key = (row.partner_id.id, row.company_id.id)
+            row.preferred_format = formats.get(key)
+            row.preferred_series_id = series.get(key)
+            row.usual_delivery_id = addresses.get(key)
+
+    def _compute_segment_history_ids(self):
+        history = self.env["tile.customer.segment.history"]
+        for row in self:
+            row.segment_history_ids = history.search(
+                [("partner_id", "=", row.partner_id.id), ("company_id", "=", row.company_id.id)]
+            )
