@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 
 from backup import Refused, Settings, backups_of, human, utcnow
+from psycopg2 import sql
 
 INTERVAL_HOURS = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 31}
 
@@ -355,6 +356,29 @@ def check_maintenance(report, cur):
         )
     else:
         report.add("OK", "maintenance", "no table with many dead rows")
+    # Wizard (transient) rows live an hour (transient_age_limit); many older ones mean that
+    # Odoo's autovacuum job does not run.
+    cur.execute(
+        "SELECT replace(model, '.', '_') FROM ir_model WHERE transient"
+        " AND to_regclass(replace(model, '.', '_')) IS NOT NULL"
+    )
+    old = 0
+    for (table,) in cur.fetchall():
+        cur.execute(
+            sql.SQL("SELECT count(*) FROM {} WHERE create_date < now() - interval '1 day'").format(
+                sql.Identifier(table)
+            )
+        )
+        old += cur.fetchone()[0]
+    if old > 1000:
+        report.add(
+            "WARN",
+            "maintenance",
+            f"{old} wizard (transient) records older than a day",
+            "Odoo's autovacuum job removes them: check it runs (Scheduled Actions)",
+        )
+    else:
+        report.add("OK", "maintenance", f"{old} wizard (transient) records older than a day")
     cur.execute("SELECT current_setting('autovacuum')")
     if cur.fetchone()[0] != "on":
         report.add(
