@@ -20,5 +20,6 @@
         "views/tile_winback_campaign_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "demo": ["demo/tile_analytics_demo.xml"],
     "installable": True,
 }
