@@ -433,7 +433,11 @@ def encrypt(work, recipients, target):
                         tar.addfile(info, handle)
             age.stdin.close()
         except BrokenPipeError:
-            pass
+            pass  # age stopped reading: its exit code and message below say why
+        except BaseException:
+            age.kill()
+            age.wait()
+            raise
         err = age.stderr.read().decode(errors="replace").strip()
         if age.wait() != 0:
             raise Refused(f"age could not encrypt: {err}")
@@ -452,6 +456,11 @@ def fsync_dir(folder):
 # ---------------------------------------------------------------------------------------
 # Restore
 # ---------------------------------------------------------------------------------------
+
+
+def drain(stream):
+    while stream.read(CHUNK):
+        pass
 
 
 def unpack(archive, identity, work):
@@ -476,11 +485,12 @@ def unpack(archive, identity, work):
                         digest.update(block)
                         out.write(block)
                 digests[member.name] = digest.hexdigest()
-        while age.stdout.read(CHUNK):
-            pass
-    except (tarfile.TarError, OSError, EOFError) as error:
+        drain(age.stdout)
+    except (tarfile.TarError, EOFError) as error:
+        # Read age's output to its end: when age itself failed, its message is the one to give.
         problem = str(error) or error.__class__.__name__
-    except Refused:
+        drain(age.stdout)
+    except BaseException:
         age.kill()
         raise
     finally:
@@ -840,6 +850,10 @@ def main(argv=None):
     except Refused as error:
         verdict = "restore REFUSED" if args.command == "restore" else "backup FAILED"
         print(f"{verdict}: {error}", flush=True)
+        return 1
+    except OSError as error:  # disk full, a folder not writable...
+        verdict = "restore REFUSED" if args.command == "restore" else "backup FAILED"
+        print(f"{verdict}: {error}; what was being created has been removed", flush=True)
         return 1
     except KeyboardInterrupt:
         print("interrupted: what was being created has been removed", file=sys.stderr)
