@@ -124,7 +124,7 @@ def proxy(tmp_path_factory):
         backend.shutdown()
 
 
-def tls_get(port, version=None, ciphers=None):
+def tls_get(port, version=None, ciphers=None, path="/web"):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE
@@ -135,7 +135,7 @@ def tls_get(port, version=None, ciphers=None):
         ctx.set_ciphers(f"{ciphers}:@SECLEVEL=0")
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
         with ctx.wrap_socket(raw, server_hostname="localhost") as tls:
-            tls.sendall(b"GET /web HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            tls.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode())
             data = b""
             while chunk := tls.recv(65536):
                 data += chunk
@@ -166,13 +166,16 @@ def test_proxy_refuses_old_protocols_and_weak_ciphers(proxy, version, ciphers):
         tls_get(proxy["https"], version, ciphers)
 
 
-def test_proxy_sends_hsts_and_secure_cookies_and_redirects_http(proxy):
+def test_proxy_sends_hsts_secure_cookies_hides_the_database_manager_and_redirects_http(proxy):
     _version, _cipher, response = tls_get(proxy["https"])
     head = response.split("\r\n\r\n")[0]
     assert re.search(r"^Strict-Transport-Security: max-age=\d+", head, re.M | re.I), head
     cookie = re.search(r"^Set-Cookie: (.*)$", head, re.M | re.I).group(1)
     assert "session_id=abc" in cookie and re.search(r";\s*secure", cookie, re.I), cookie
     assert not re.search(r"^Server: nginx/\d", head, re.M | re.I), "no version number"
+    for path in ("/web/database/manager", "/web/database/selector", "/web/database/backup"):
+        _version, _cipher, response = tls_get(proxy["https"], path=path)
+        assert response.startswith("HTTP/1.1 404"), f"{path}: {response[:80]}"
     with socket.create_connection(("127.0.0.1", proxy["http"]), timeout=10) as plain:
         plain.sendall(b"GET /web HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n")
         answer = plain.recv(65536).decode()
