@@ -15,10 +15,14 @@ FORMATS = {
     "money": "#,##0.00",
     "qty": "#,##0",
     "kg": "#,##0.0",
+    # Numbers a sum means nothing for (days since, averages): formatted, not totalled.
+    "days": "#,##0",
+    "average": "#,##0.00",
 }
-NUMERIC = {"m2", "money", "qty", "kg"}
+TOTALLED = {"m2", "money", "qty", "kg"}
+NUMERIC = TOTALLED | {"days", "average"}
 # Starting widths (characters); text columns grow to their longest value, up to MAX_WIDTH.
-MIN_WIDTH = {"text": 10, "date": 11, "m2": 12, "money": 14, "qty": 9, "kg": 11}
+MIN_WIDTH = {"text": 10, "date": 11, "m2": 12, "money": 14, "qty": 9, "kg": 11, "days": 9, "average": 14}
 MAX_WIDTH = 50
 
 
@@ -62,7 +66,7 @@ def write_xlsx(fileobj, columns, rows, sheet_name="Sheet1", total_label="Total")
                     sheet.write_datetime(count, col, value, styles[col])
                 elif kind in NUMERIC:
                     sheet.write_number(count, col, value, styles[col])
-                    totals[col] += value
+                    totals[col] += value if kind in TOTALLED else 0
                 else:
                     value = str(value)
                     sheet.write_string(count, col, value)
@@ -78,7 +82,7 @@ def write_xlsx(fileobj, columns, rows, sheet_name="Sheet1", total_label="Total")
             total_row = count + 1
             sheet.write_string(total_row, 0, total_label, bold)
             for col, (_label, kind) in enumerate(columns):
-                if kind in NUMERIC and col:
+                if kind in TOTALLED and col:
                     letter = column_letter(col)
                     sheet.write_formula(
                         total_row,

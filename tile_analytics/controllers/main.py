@@ -1,9 +1,10 @@
 import tempfile
 
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 from werkzeug.wsgi import wrap_file
 
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.http import content_disposition, request
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -12,25 +13,38 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 class TileSalesExportController(http.Controller):
     @http.route("/tile_analytics/sales.xlsx", type="http", auth="user", methods=["GET"])
     def tile_sales_xlsx(self, wizard_id=None, **kwargs):
+        return self._tile_stream(self._tile_own("tile.sales.export", wizard_id))
+
+    @http.route("/tile_analytics/analysis.xlsx", type="http", auth="user", methods=["GET"])
+    def tile_analysis_xlsx(self, export_id=None, **kwargs):
+        return self._tile_stream(self._tile_own("tile.analysis.export", export_id))
+
+    def _tile_own(self, model, record_id):
+        """The user's own export record, else 404 (someone else's is simply not found)."""
         try:
-            wizard_id = int(wizard_id)
+            record_id = int(record_id)
         except (TypeError, ValueError):
             raise NotFound() from None
-        if not 0 < wizard_id < 2**31:  # beyond PostgreSQL's integer: no such wizard
+        if not 0 < record_id < 2**31:  # beyond PostgreSQL's integer: no such record
             raise NotFound()
-        # Checked as superuser, then used as the user: someone else's wizard is simply not
-        # found, and the report below is read under the user's own record rules.
-        wizard = request.env["tile.sales.export"].sudo().browse(wizard_id).exists()
-        if not wizard or wizard.create_uid != request.env.user:
+        # Checked as superuser, then used as the user: the rows below are read under the
+        # user's own access rights and record rules.
+        record = request.env[model].sudo().browse(record_id).exists()
+        if not record or record.create_uid != request.env.user:
             raise NotFound()
-        wizard = wizard.sudo(False)
+        return record.sudo(False)
+
+    def _tile_stream(self, export):
         # An anonymous temporary file: the workbook may be large, and it vanishes when the
         # response, which streams it, closes it.
         tmp = tempfile.TemporaryFile(suffix=".xlsx")
         try:
-            wizard._tile_write_xlsx(tmp)
+            export._tile_write_xlsx(tmp)
             size = tmp.seek(0, 2)
             tmp.seek(0)
+        except AccessError:
+            tmp.close()
+            raise Forbidden() from None
         except Exception:
             tmp.close()
             raise
@@ -39,7 +53,7 @@ class TileSalesExportController(http.Controller):
             headers=[
                 ("Content-Type", XLSX_MIMETYPE),
                 ("Content-Length", str(size)),
-                ("Content-Disposition", content_disposition(wizard._tile_filename())),
+                ("Content-Disposition", content_disposition(export._tile_filename())),
             ],
         )
         response.direct_passthrough = True

@@ -90,6 +90,22 @@ class TileCustomerBehaviour(models.Model):
             """
         )
 
+    def _tile_xlsx_columns(self):
+        """Columns of the XLSX export (tile.analysis.export)."""
+        _ = self.env._
+        return [
+            ("partner_id", _("Customer"), "text"),
+            ("segment", _("Segment"), "text"),
+            ("user_id", _("Salesperson"), "text"),
+            ("order_count", _("Orders"), "qty"),
+            ("first_order", _("First Order"), "date"),
+            ("last_order", _("Last Order"), "date"),
+            ("recency_days", _("Days Since Last Order"), "days"),
+            ("m2_total", _("m²"), "m2"),
+            ("amount_total", _("Total Untaxed (company currency)"), "money"),
+            ("amount_average", _("Average Order"), "average"),
+        ]
+
     def _top_per_customer(self, column, weight, extra_from=""):
         """{(partner, company): value} of the ``column`` with the largest ``weight`` summed."""
         if not self:

@@ -18,6 +18,13 @@ class TileOrderMargin(models.Model):
     cost_freight = fields.Monetary("Freight Cost", readonly=True)
     carrier_id = fields.Many2one("delivery.carrier", readonly=True)
 
+    def _tile_xlsx_columns(self):
+        columns = super()._tile_xlsx_columns()
+        at = [fname for fname, _label, _kind in columns].index("cost_goods") + 1
+        columns[at:at] = [("cost_freight", self.env._("Freight Cost"), "money")]
+        columns.insert(at - 3, ("carrier_id", self.env._("Carrier"), "text"))
+        return columns
+
     def _margin_fields(self):
         return dict(super()._margin_fields(), carrier_id="freight.carrier_id")
 

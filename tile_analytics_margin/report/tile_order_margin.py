@@ -46,6 +46,24 @@ class TileOrderMargin(models.Model):
     cost_total = fields.Monetary("Total Cost", readonly=True)
     margin = fields.Monetary(readonly=True, help="Delivered amount minus every cost shown.")
 
+    def _tile_xlsx_columns(self):
+        """Columns of the XLSX export (tile_analytics' tile.analysis.export); bridges add theirs."""
+        _ = self.env._
+        return [
+            ("date", _("Order Date"), "date"),
+            ("order_id", _("Order"), "text"),
+            ("partner_id", _("Customer"), "text"),
+            ("product_id", _("Product"), "text"),
+            ("tile_format", _("Format"), "text"),
+            ("state_id", _("Delivery Province"), "text"),
+            ("city", _("Delivery City"), "text"),
+            ("tile_m2_delivered", _("m² Delivered"), "m2"),
+            ("amount_delivered", _("Delivered Amount"), "money"),
+            ("cost_goods", _("Cost of Goods"), "money"),
+            ("cost_total", _("Total Cost"), "money"),
+            ("margin", _("Margin"), "money"),
+        ]
+
     def _margin_fields(self):
         """{field: SQL expression} over the FROM of ``_margin_from``; bridges add theirs."""
         return {

@@ -113,3 +113,19 @@ class TestOrderMargin(TileInventoryCommon):
             company_ids=[other.id],
         )
         self.assertFalse(self.margin(order, self.env(user=outsider)))
+
+    def test_export_for_finance_refused_to_salespeople(self):
+        order, _delivery = self.delivered_order()
+        self.env.flush_all()
+        export = self.env["tile.analysis.export"].with_user(self.billing)
+        action = export._tile_start("tile.order.margin", [("order_id", "=", order.id)])
+        rows = list(
+            export.browse(int(action["url"].split("=")[1]))._tile_rows(
+                self.env["tile.order.margin"]._tile_xlsx_columns()
+            )
+        )
+        self.assertEqual(len(rows), 1)
+        columns = [fname for fname, _label, _kind in self.env["tile.order.margin"]._tile_xlsx_columns()]
+        self.assertAlmostEqual(rows[0][columns.index("margin")], 346.19, places=2)
+        with self.assertRaises(AccessError):
+            self.env["tile.analysis.export"].with_user(self.seller)._tile_start("tile.order.margin", [])

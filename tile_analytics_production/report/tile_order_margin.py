@@ -19,6 +19,12 @@ class TileOrderMargin(models.Model):
         help="What the delivered tiles cost to make in-house (runs' components and work-centre time).",
     )
 
+    def _tile_xlsx_columns(self):
+        columns = super()._tile_xlsx_columns()
+        at = [fname for fname, _label, _kind in columns].index("cost_goods") + 1
+        columns.insert(at, ("cost_production", self.env._("Production Cost"), "money"))
+        return columns
+
     def _margin_fields(self):
         return dict(super()._margin_fields(), cost_production="COALESCE(made.cost, 0)")
 
