@@ -1,0 +1,2 @@
+from . import test_tile_dashboard
+from . import test_tile_dashboard_tour
