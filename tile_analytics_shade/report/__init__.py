@@ -1,0 +1,2 @@
+from . import sale_report
+from . import tile_customer_behaviour
