@@ -55,7 +55,12 @@ class TileLogisticsPortal(CustomerPortal):
         picking = request.env["stock.picking"].sudo().browse(picking_id).exists()
         if not picking or picking.picking_type_code != "outgoing":
             raise request.not_found()
-        by_token = access_token and picking.access_token and consteq(picking.access_token, access_token)
+        # Compared as bytes: consteq on str refuses non-ASCII (a garbage token was a 500).
+        by_token = (
+            access_token
+            and picking.access_token
+            and consteq(picking.access_token.encode(), str(access_token).encode())
+        )
         if not by_token and (request.env.user._is_public() or picking not in self._tile_deliveries()):
             # The same answer for another customer's delivery and one that does not exist.
             raise request.not_found()

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -98,6 +100,14 @@ class TestLoads(TileLogisticsCommon):
         loads = self.proposed(wizard.action_propose())
         self.assertEqual(delivery.batch_id, loads)
         self.assertEqual(loads.vehicle_id, self.truck)
+
+    def test_proposal_for_the_last_day_of_the_calendar(self):
+        # Found by the fuzz pass (tile_security): "next day" of 31 December 9999 overflowed.
+        delivery = self.ready_delivery(self.guangzhou, 30)
+        wizard = (
+            self.env["tile.load.proposal"].with_user(self.dispatcher).create({"date": date(9999, 12, 31)})
+        )
+        self.assertIn(delivery, wizard._pickings())
 
     def test_freight_cost_is_shared_by_weight(self):
         big = self.ready_delivery(self.guangzhou, 300)  # 12,600 kg

@@ -47,6 +47,10 @@ class TestTrackingAndDriverPages(TileLogisticsCommon, HttpCase):
         self.assertEqual(
             self.url_open(f"/my/deliveries/{self.delivery.id}?access_token=guess").status_code, 404
         )
+        # A token with non-ASCII characters was a 500 (found by the fuzz pass of tile_security).
+        self.assertEqual(
+            self.url_open(f"/my/deliveries/{self.delivery.id}?access_token=平方").status_code, 404
+        )
         mail = self.env["mail.message"].search(
             [("model", "=", "stock.picking"), ("res_id", "=", self.delivery.id)]
         )

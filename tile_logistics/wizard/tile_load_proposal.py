@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -36,7 +36,8 @@ class TileLoadProposal(models.TransientModel):
 
     def _pickings(self):
         self.ensure_one()
-        start = datetime.combine(self.date, time.min)
+        # Up to the end of the day, not "< next day": 31 December 9999 has none (found by the fuzz).
+        end = datetime.combine(self.date, time.max)
         return self.env["stock.picking"].search(
             [
                 ("picking_type_id.code", "=", "outgoing"),
@@ -46,7 +47,7 @@ class TileLoadProposal(models.TransientModel):
                 "|",
                 ("batch_id", "=", False),
                 ("batch_id.vehicle_id", "=", False),
-                ("scheduled_date", "<", start + timedelta(days=1)),
+                ("scheduled_date", "<=", end),
             ]
         )
 

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import T0, TileProductionCommon
@@ -129,3 +129,8 @@ class TestGrading(TileProductionCommon):
                     "line_ids": [Command.create({"shade": "X", "grade": "premium", "boxes": 100})],
                 }
             )
+
+    def test_a_failed_count_beyond_the_database_is_a_message(self):
+        # Found by the fuzz pass (tile_security): 2,147,483,648 failed pieces reached PostgreSQL.
+        with self.assertRaisesRegex(ValidationError, "Failed"):
+            self.grading([("B07", "2", "premium", 100, 0)], failed=2**31)

@@ -6,6 +6,7 @@ from .tile_grading_line import MAX_PIECES
 
 class TileGrading(models.TransientModel):
     _name = "tile.grading"
+    _inherit = ["tile.bounds.mixin"]
     _description = "Grade a Kiln Run into Shade Lots"
 
     production_id = fields.Many2one("mrp.production", required=True, readonly=True)
@@ -25,6 +26,12 @@ class TileGrading(models.TransientModel):
     missing_pieces = fields.Integer(
         "Still to Account For (pcs)", compute="_compute_totals", help="Produced − graded − failed."
     )
+
+    @api.model
+    def _tile_bounds(self):
+        # Checked before PostgreSQL sees it (its integer stops at 2,147,483,647; found by the fuzz).
+        # Negative counts keep their own message (action_grade).
+        return dict(super()._tile_bounds(), failed_pieces=(-MAX_PIECES, MAX_PIECES))
 
     @api.model
     def default_get(self, fields_list):
