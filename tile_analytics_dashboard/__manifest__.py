@@ -7,7 +7,8 @@
     "category": "Productivity/Dashboard",
     "author": "Tile Suite",
     "website": "https://example.com/tile-suite",
-    "license": "LGPL-3",
+    # AGPL-3: depends on the AGPL-3 tile modules whose data it shows.
+    "license": "AGPL-3",
     "depends": [
         "spreadsheet_dashboard",
         "tile_analytics",
