@@ -1,0 +1,5 @@
+from . import test_role_matrix
+from . import test_role_matrix_rpc
+from . import test_sign_in
+from . import test_session_idle
+from . import test_audit_trail
