@@ -60,6 +60,9 @@ def seed(conf, dbname, kind):
                     product, stock, 4 * rng.randint(60, 300), lot_id=lot
                 )
         group = env.ref("sales_team.group_sale_salesman")
+        # The bench measures confirmation, not sign-in: tile_security's second factor (which makes
+        # RPC take API keys only) is off on the bench database, as on plain Odoo.
+        env["ir.config_parameter"].set_param("auth_totp.policy", False)
         users = env["res.users"].create(
             [
                 {

@@ -77,3 +77,18 @@ class TestAnalysisExport(HttpCase, TileTestMixin):
     def test_only_analyses_can_be_exported(self):
         with self.assertRaises(UserError):
             self.env["tile.analysis.export"].with_user(self.manager)._tile_start("res.users", [])
+
+    def test_exports_belong_to_whoever_started_them(self):
+        mine = (
+            self.env["tile.analysis.export"]
+            .with_user(self.manager)
+            .create({"res_model": "tile.customer.behaviour"})
+        )
+        sales = self.env["tile.sales.export"].with_user(self.manager).create({})
+        self.assertFalse(
+            self.env["tile.analysis.export"].with_user(self.seller).search([("id", "=", mine.id)])
+        )
+        self.assertFalse(self.env["tile.sales.export"].with_user(self.seller).search([("id", "=", sales.id)]))
+        self.assertEqual(
+            self.env["tile.sales.export"].with_user(self.manager).search([("id", "=", sales.id)]), sales
+        )
