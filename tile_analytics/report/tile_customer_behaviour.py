@@ -68,7 +68,8 @@ class TileCustomerBehaviour(models.Model):
                        ELSE s.currency_rate END) AS amount_total,
                    SUM(s.amount_untaxed / CASE COALESCE(s.currency_rate, 0) WHEN 0 THEN 1.0
                        ELSE s.currency_rate END) / COUNT(*) AS amount_average,
-                   SUM(COALESCE(m2.m2, 0)) AS m2_total,
+                   -- The orders' stored m² (tile_order_base): no pass over the order lines.
+                   SUM(COALESCE(s.tile_total_m2, 0)) AS m2_total,
                    CASE
                        WHEN CURRENT_DATE - MAX(s.date_order)::date > c.tile_rfm_lost_days THEN 'lost'
                        WHEN CURRENT_DATE - MAX(s.date_order)::date > c.tile_rfm_at_risk_days THEN 'at_risk'
@@ -81,8 +82,6 @@ class TileCustomerBehaviour(models.Model):
               JOIN res_partner partner ON partner.id = s.partner_id
               JOIN res_partner cp ON cp.id = partner.commercial_partner_id
               JOIN res_company c ON c.id = s.company_id
-              LEFT JOIN (SELECT order_id, SUM(tile_m2) AS m2 FROM sale_order_line GROUP BY order_id) m2
-                     ON m2.order_id = s.id
              WHERE s.state = 'sale'
              GROUP BY partner.commercial_partner_id, s.company_id, cp.user_id,
                       c.tile_rfm_lost_days, c.tile_rfm_at_risk_days, c.tile_rfm_new_days,

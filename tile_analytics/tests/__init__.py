@@ -3,3 +3,4 @@ from . import test_sales_export
 from . import test_customer_behaviour
 from . import test_winback
 from . import test_analysis_export
+from . import test_sales_snapshot
