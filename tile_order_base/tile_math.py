@@ -7,6 +7,7 @@ exact stock quantity (pieces) sits under every figure shown to the user.
 
 import math
 import re
+import unicodedata
 
 # m² and box figures keep 4 decimals: 0.0001 m² is far below a tile's tolerance,
 # and it keeps 10 m² / 1.44 m² per box (6.944…) stable through a float round-trip.
@@ -161,3 +162,69 @@ def format_room_size(length_m, width_m, area_m2):
     if area_m2:
         return f"{fmt_qty(area_m2)} m²"
     return ""
+
+
+# Units a salesperson types after a quantity ("25.5 m2", "14 箱", "6 pcs"), after NFKC
+# folding (so "㎡", "m²" and full-width "２５．５" arrive as "m2" and "25.5") and lower case.
+# 块 is how tiles are counted in speech (一块砖 = one tile), so it means a piece here;
+# 件 is left out: in the trade it means a carton to some and an item to others.
+QTY_UNITS = {
+    "m2": ("m2", "sqm", "sq m", "sq.m", "sq.m.", "平方", "平米", "平方米", "平方公尺"),
+    "box": ("box", "boxes", "bx", "ctn", "carton", "cartons", "箱"),
+    "piece": ("pcs", "pc", "pce", "piece", "pieces", "片", "块"),
+}
+_QTY_UNIT_OF = {alias: unit for unit, aliases in QTY_UNITS.items() for alias in aliases}
+# A number (decimal point or comma, no thousands separators) and whatever follows it.
+_QTY_TEXT = re.compile(r"^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(.*?)\s*\.?$")
+
+
+class QuantityTextError(ValueError):
+    """Why a typed quantity was refused: ``reason`` is 'empty', 'garbage', 'negative',
+    'no_unit' or 'unit' (``unit_text`` then holds the unknown unit), so that the
+    caller can say it in the user's language."""
+
+    def __init__(self, reason, text, unit_text=""):
+        self.reason, self.text, self.unit_text = reason, text, unit_text
+        super().__init__(f"{reason}: {text!r}" + (f" (unit {unit_text!r})" if unit_text else ""))
+
+
+def parse_quantity(text, default_unit=None):
+    """(quantity, unit) of a quantity typed with its unit; unit is 'm2', 'box' or 'piece'.
+
+    "25.5 m2", "25,5 m²", "25.5㎡", "14 boxes", "6 pcs", "25.5 平方", "14箱", "6 片" …
+    A bare number keeps ``default_unit`` (the line's current unit). Raises
+    QuantityTextError (a ValueError) for empty text, garbage, a negative quantity,
+    a bare number without ``default_unit`` or a unit that is not one of QTY_UNITS.
+    """
+    folded = unicodedata.normalize("NFKC", text or "").strip().lower()
+    if not folded:
+        raise QuantityTextError("empty", text or "")
+    match = _QTY_TEXT.match(folded)
+    if not match:
+        raise QuantityTextError("garbage", text)
+    number, unit_text = match.groups()
+    qty = float(number.replace(",", ".")) + 0.0  # no "-0"
+    if qty < 0:
+        raise QuantityTextError("negative", text)
+    if not unit_text:
+        if not default_unit:
+            raise QuantityTextError("no_unit", text)
+        return qty, default_unit
+    unit = _QTY_UNIT_OF.get(re.sub(r"\s+", " ", unit_text))
+    if not unit:
+        # "1,234.5 m2", "1e5 m2": the number itself is not one we read.
+        raise QuantityTextError("garbage" if unit_text[0] in ".,0123456789" else "unit", text, unit_text)
+    return qty, unit
+
+
+# How format_quantity names each unit; callers pass translated labels.
+QTY_LABELS = {"m2": "m²", "box": "box", "piece": "pcs"}
+
+
+def format_quantity(qty, unit, labels=None):
+    """The quantity as parse_quantity reads it back: "25.5 m²", "14 box", "6 pcs"; "" for none."""
+    if not qty:
+        return ""
+    # Fixed point, never fmt_qty's "1.23457e+06", which would not read back.
+    number = f"{round(qty, 2):.2f}".rstrip("0").rstrip(".")
+    return f"{number} {(labels or QTY_LABELS).get(unit, unit)}"

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import tile_bounds, tile_math
 
@@ -23,6 +23,14 @@ class SaleOrderLine(models.Model):
         digits=(16, 2),
         help="Quantity as the customer asked for it, in the unit chosen in 'Entered In'. "
         "The order quantity (pieces) is derived from it.",
+    )
+    # Typed in the line list as "25.5 m2", "14 箱" or "6 pcs": sets the asked quantity and its unit.
+    tile_entry_text = fields.Char(
+        "Quantity Typed",
+        compute="_compute_tile_entry_text",
+        inverse="_inverse_tile_entry_text",
+        help="Type the quantity with its unit and tab on: 25.5 m2 (m², ㎡, 平方, 平米), "
+        "14 box (boxes, 箱) or 6 pcs (pieces, 片, 块). A bare number keeps the line's unit.",
     )
     tile_allow_loose = fields.Boolean(
         "Loose Pieces",
@@ -50,12 +58,100 @@ class SaleOrderLine(models.Model):
         # product_uom_qty has a default (1.0), which would win over its compute:
         # derive the pieces from the asked quantity before the record exists.
         for vals in vals_list:
+            if "tile_entry_text" in vals:
+                vals.update(self._tile_entry_vals_from_text(vals.pop("tile_entry_text"), vals.get("tile_entry_unit")))
             self._tile_check_bound_vals(vals)
             if vals.get("tile_entry_qty") and "product_uom_qty" not in vals and not vals.get("display_type"):
                 pieces = self._tile_pieces_from_vals(vals)
                 if pieces is not None:
                     vals["product_uom_qty"] = pieces
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "tile_entry_text" in vals:
+            vals = dict(vals)
+            text = vals.pop("tile_entry_text")
+            units = set(self.mapped("tile_entry_unit"))
+            if len(units) > 1 and "tile_entry_unit" not in vals:
+                # A bare number keeps each line's own unit.
+                for line in self:
+                    line.write(dict(vals, tile_entry_text=text))
+                return True
+            unit = vals.get("tile_entry_unit") or (units.pop() if units else None)
+            vals.update(self._tile_entry_vals_from_text(text, unit))
+        return super().write(vals)
+
+    @api.depends("tile_entry_qty", "tile_entry_unit")
+    def _compute_tile_entry_text(self):
+        for line in self:
+            line.tile_entry_text = tile_math.format_quantity(
+                line.tile_entry_qty, line.tile_entry_unit, self._tile_unit_labels(line.tile_entry_qty)
+            )
+
+    def _inverse_tile_entry_text(self):
+        # create() and write() turn the text into quantity and unit before anything is
+        # written; this covers an assignment that reaches the inverse by another way.
+        for line in self:
+            line.update(line._tile_entry_vals_from_text(line.tile_entry_text, line.tile_entry_unit))
+
+    @api.model
+    def _tile_unit_labels(self, qty):
+        """Unit names shown after a typed quantity; each one parse_quantity reads back."""
+        return {"m2": "m²", "box": _("box") if qty == 1 else _("boxes"), "piece": _("pcs")}
+
+    @api.model
+    def _tile_entry_vals_from_text(self, text, unit=None):
+        """{tile_entry_qty, tile_entry_unit} of a typed quantity, or a UserError saying what to type.
+
+        Empty text clears the asked quantity (the line keeps its unit).
+        """
+        if text is not None and text is not False and not isinstance(text, str):
+            text = str(text)  # 14 sent over RPC reads as "14"
+        if not (text or "").strip():
+            return {"tile_entry_qty": 0.0}
+        try:
+            qty, unit = tile_math.parse_quantity(text, unit or "m2")
+        except tile_math.QuantityTextError as error:
+            raise UserError(self._tile_entry_text_message(error)) from None
+        vals = {"tile_entry_qty": qty, "tile_entry_unit": unit}
+        self._tile_check_bound_vals(vals)
+        return vals
+
+    @api.model
+    def _tile_entry_text_message(self, error):
+        """The user's-language sentence for a QuantityTextError."""
+        example = _("Type a number and its unit, e.g. 25.5 m2, 14 box or 6 pcs (also 平方, 箱, 片).")
+        if error.reason == "negative":
+            return _("'%(text)s': a quantity cannot be negative; type what the customer needs.", text=error.text)
+        if error.reason == "unit":
+            return _(
+                "'%(text)s': '%(unit)s' is not a unit tiles are sold in. %(example)s",
+                text=error.text,
+                unit=error.unit_text,
+                example=example,
+            )
+        return _("'%(text)s' is not a quantity. %(example)s", text=error.text, example=example)
+
+    @api.onchange("tile_entry_text")
+    def _onchange_tile_entry_text(self):
+        # While typing: a bad text leaves the line as it was and says why as a notice;
+        # saving the same text is refused by write() with the same sentence.
+        if self.tile_entry_text == tile_math.format_quantity(
+            self.tile_entry_qty, self.tile_entry_unit, self._tile_unit_labels(self.tile_entry_qty)
+        ):
+            return None
+        try:
+            vals = self._tile_entry_vals_from_text(self.tile_entry_text, self.tile_entry_unit)
+        except (UserError, ValidationError) as error:
+            return {
+                "warning": {
+                    "title": _("Check the quantity typed"),
+                    "message": error.args[0],
+                    "type": "notification",
+                }
+            }
+        self.update(vals)
+        return None
 
     @api.model
     def _tile_pieces_from_vals(self, vals):

@@ -1,4 +1,5 @@
 from . import test_tile_math
+from . import test_tile_quantity_entry
 from . import test_tile_product
 from . import test_tile_sale
 from . import test_tile_invoice
