@@ -76,11 +76,14 @@ class TileRoom(models.Model):
 
     @api.depends("length_m", "width_m", "area_input_m2", "wastage_percent")
     def _compute_areas(self):
+        # Every net area first: reading wastage_percent may compute it for the whole batch,
+        # and its size check must not see a room whose net area is not set yet.
         for room in self:
             if room.length_m and room.width_m:
                 room.net_area_m2 = room.length_m * room.width_m
             else:
                 room.net_area_m2 = room.area_input_m2
+        for room in self:
             room.gross_area_m2 = tile_math.gross_area(
                 max(room.net_area_m2, 0.0), max(room.wastage_percent, 0.0)
             )
