@@ -1,0 +1,8 @@
+from . import (
+    mail_activity,
+    res_company,
+    res_config_settings,
+    sale_order,
+    tile_review_reason,
+    tile_review_rule,
+)

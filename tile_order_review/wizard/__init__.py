@@ -1,0 +1,1 @@
+from . import tile_review_reject
