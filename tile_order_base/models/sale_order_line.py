@@ -59,7 +59,9 @@ class SaleOrderLine(models.Model):
         # derive the pieces from the asked quantity before the record exists.
         for vals in vals_list:
             if "tile_entry_text" in vals:
-                vals.update(self._tile_entry_vals_from_text(vals.pop("tile_entry_text"), vals.get("tile_entry_unit")))
+                vals.update(
+                    self._tile_entry_vals_from_text(vals.pop("tile_entry_text"), vals.get("tile_entry_unit"))
+                )
             self._tile_check_bound_vals(vals)
             if vals.get("tile_entry_qty") and "product_uom_qty" not in vals and not vals.get("display_type"):
                 pieces = self._tile_pieces_from_vals(vals)
@@ -122,7 +124,9 @@ class SaleOrderLine(models.Model):
         """The user's-language sentence for a QuantityTextError."""
         example = _("Type a number and its unit, e.g. 25.5 m2, 14 box or 6 pcs (also 平方, 箱, 片).")
         if error.reason == "negative":
-            return _("'%(text)s': a quantity cannot be negative; type what the customer needs.", text=error.text)
+            return _(
+                "'%(text)s': a quantity cannot be negative; type what the customer needs.", text=error.text
+            )
         if error.reason == "unit":
             return _(
                 "'%(text)s': '%(unit)s' is not a unit tiles are sold in. %(example)s",

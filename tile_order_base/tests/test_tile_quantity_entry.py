@@ -115,7 +115,9 @@ class TestTypedQuantityOnTheLine(TileCommon):
         line.tile_entry_text = "6 pcs"
         self.assertEqual((line.tile_entry_qty, line.tile_entry_unit, line.product_uom_qty), (6, "piece", 8))
         line.write({"tile_entry_text": "3"})
-        self.assertEqual((line.tile_entry_qty, line.tile_entry_unit), (3, "piece"), "a bare number keeps the unit")
+        self.assertEqual(
+            (line.tile_entry_qty, line.tile_entry_unit), (3, "piece"), "a bare number keeps the unit"
+        )
         new = self.env["sale.order.line"].create(
             {"order_id": order.id, "product_id": self.tile_600.id, "tile_entry_text": "2 箱"}
         )
@@ -140,7 +142,10 @@ class TestTypedQuantityTour(HttpCase, TileTestMixin):
         cls.tile = cls.tile_product(600, 600, 89.90, name="Tour Tile 600×600")
         cls.customer = cls.tile_customer("Tour Customer")
         new_test_user(
-            cls.env, login="tile_typed_sales", groups="sales_team.group_sale_salesman", name="Typing Salesperson"
+            cls.env,
+            login="tile_typed_sales",
+            groups="sales_team.group_sale_salesman",
+            name="Typing Salesperson",
         )
 
     def test_salesperson_types_25_5_m2(self):

@@ -1,0 +1,2 @@
+from . import tile_routing_rule
+from . import sale_order

@@ -1,0 +1,2 @@
+from . import test_routing_matcher
+from . import test_order_routing
