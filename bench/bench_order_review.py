@@ -19,7 +19,6 @@ import time
 import odoo
 from odoo import Command
 from odoo.modules.registry import Registry
-from odoo.tests import new_test_user
 
 BLOCK = 10
 
@@ -52,8 +51,15 @@ def setup(env, n):
     for tile in tiles:
         env["stock.quant"]._update_available_quantity(tile, warehouse.lot_stock_id, 1_000_000)
     customers = env["res.partner"].create([{"name": f"Bench customer {i}"} for i in range(20)])
-    seller = new_test_user(env, login="bench_review_seller", groups="sales_team.group_sale_salesman")
-    approver = new_test_user(env, login="bench_review_approver", groups="tile_order_review.group_order_approver")
+    Users = env["res.users"].with_context(no_reset_password=True)
+    seller = Users.create(
+        {"name": "Bench seller", "login": "bench_review_seller",
+         "groups_id": [Command.set([env.ref("sales_team.group_sale_salesman").id, env.ref("base.group_user").id])]}
+    )
+    approver = Users.create(
+        {"name": "Bench approver", "login": "bench_review_approver",
+         "groups_id": [Command.set([env.ref("tile_order_review.group_order_approver").id])]}
+    )
     company.tile_review_approver_id = approver
     Rule = env["tile.review.rule"]
     salesman = env.ref("sales_team.group_sale_salesman")

@@ -9,7 +9,7 @@
     "website": "https://example.com/tile-suite",
     # AGPL-3: builds on tile_inventory (shade overrides), which is AGPL-3.
     "license": "AGPL-3",
-    "depends": ["tile_inventory"],
+    "depends": ["tile_inventory", "tile_order_batch"],
     "data": [
         "security/tile_order_review_security.xml",
         "security/ir.model.access.csv",
@@ -17,6 +17,7 @@
         "views/tile_review_rule_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/tile_order_batch_views.xml",
         "wizard/tile_review_reject_views.xml",
     ],
     "demo": ["demo/tile_order_review_demo.xml"],

@@ -1,5 +1,6 @@
 from . import (
     mail_activity,
+    tile_order_batch,
     res_company,
     res_config_settings,
     sale_order,

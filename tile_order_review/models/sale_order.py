@@ -57,8 +57,11 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         # Orders that break a rule wait for an approver instead; the others go through at once.
         held = self.browse()
+        rules = {}
         for order in self.filtered(lambda so: so.state in ("draft", "sent")):
-            if order._tile_review_hold():
+            if order.company_id not in rules:
+                rules[order.company_id] = order._tile_review_rules()
+            if order._tile_review_hold(rules[order.company_id]):
                 held |= order
         to_confirm = self - held
         if not to_confirm:
@@ -116,6 +119,9 @@ class SaleOrder(models.Model):
     def _tile_review_credit_warning(self):
         """Odoo's own credit limit check of the customer, with this order counted, as on the form."""
         order = self.with_company(self.company_id).sudo()
+        # Odoo adds up the receivables before it looks at the limit: no limit, nothing to add up.
+        if not order.partner_id.commercial_partner_id.credit_limit:
+            return ""
         return self.env["account.move"]._build_credit_warning_message(
             order, current_amount=order.amount_total / (order.currency_rate or 1.0)
         )
@@ -148,10 +154,11 @@ class SaleOrder(models.Model):
             for days in days_set
         }
 
-    def _tile_review_hold(self):
+    def _tile_review_hold(self, rules=None):
         """Check the order against its company's rules; True when it must wait for approval."""
         self.ensure_one()
-        rules = self._tile_review_rules()
+        if rules is None:
+            rules = self._tile_review_rules()
         if not rules:
             return False
         found = review.breaches(self._tile_review_facts(rules), rules._facts())
@@ -219,11 +226,12 @@ class SaleOrder(models.Model):
                 rule=rule.name,
             )
         if rule.rule_type == review.DISCOUNT:
+            discount, limit = tile_math.fmt_qty(breach.value), tile_math.fmt_qty(breach.limit)
             return _(
                 "%(tile)s: a %(discount)s %% discount is above the %(limit)s %% allowed to %(group)s.",
                 tile=line.product_id.display_name,
-                discount=f"{breach.value:g}",
-                limit=f"{breach.limit:g}",
+                discount=discount,
+                limit=limit,
                 group=rule.group_id.full_name,
             )
         if rule.rule_type == review.CREDIT:

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tile_order_base import tile_math
+
 from .. import review
 
 RULE_TYPES = [
@@ -108,11 +110,8 @@ class TileReviewRule(models.Model):
             target = self.product_tmpl_id.display_name or self.tile_series_id.display_name or "?"
             return _("%(target)s: not below %(price)s per m²", target=target, price=money(self.floor_price_m2))
         if self.rule_type == review.DISCOUNT:
-            return _(
-                "%(group)s: discount up to %(limit)s %%",
-                group=self.group_id.full_name or "?",
-                limit=f"{self.max_discount:g}",
-            )
+            limit = tile_math.fmt_qty(self.max_discount)
+            return _("%(group)s: discount up to %(limit)s %%", group=self.group_id.full_name or "?", limit=limit)
         if self.rule_type == review.CREDIT:
             return _("Customer within the credit limit (Odoo's credit limit of the customer)")
         if self.rule_type == review.OVERDUE:
@@ -125,7 +124,8 @@ class TileReviewRule(models.Model):
             return _("Orders asking to mix shade groups")
         parts = []
         if self.min_m2:
-            parts.append(_("%s m²", f"{self.min_m2:g}"))
+            m2 = tile_math.fmt_qty(self.min_m2)
+            parts.append(_("%s m²", m2))
         if self.min_amount:
             parts.append(money(self.min_amount))
         return _("Orders from %s", _(" or ").join(parts) or "?")
