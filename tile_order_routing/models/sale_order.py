@@ -139,6 +139,20 @@ class SaleOrder(models.Model):
             if order.state in ROUTABLE_STATES:
                 order.tile_routing_reason = order._tile_routing_explain(rule, met)
 
+    @api.model
+    def _tile_routing_refresh(self, companies):
+        """After a rule changed: open quotations say which rule matches them now.
+
+        Their team and warehouse stay (nobody's quotation moves under their feet); where
+        they differ from the rule's the reason says so, and Route Again applies the rule.
+        """
+        if not companies:
+            return
+        # sudo: every open quotation of the company, whoever may read it.
+        orders = self.sudo().search([("company_id", "in", companies.ids), ("state", "in", ROUTABLE_STATES)])
+        for fname in ("tile_routing_rule_id", "tile_routing_reason"):
+            self.env.add_to_compute(self._fields[fname], orders)
+
     # --- the reason shown on the order ---------------------------------------------------------
 
     def _tile_routing_explain(self, rule, met):
@@ -178,7 +192,7 @@ class SaleOrder(models.Model):
             if from_rule and value != from_rule:
                 parts.append(
                     _(
-                        "%(what)s %(value)s (set by hand; the rule gives %(rule_value)s)",
+                        "%(what)s %(value)s (kept as set; the rule gives %(rule_value)s)",
                         what=label,
                         value=value.name or _("none"),
                         rule_value=from_rule.name,

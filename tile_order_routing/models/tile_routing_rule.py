@@ -75,6 +75,24 @@ class TileRoutingRule(models.Model):
     )
     criteria_summary = fields.Char("Criteria", compute="_compute_criteria_summary")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        self.env["sale.order"]._tile_routing_refresh(rules.company_id)
+        return rules
+
+    def write(self, vals):
+        companies = self.company_id
+        res = super().write(vals)
+        self.env["sale.order"]._tile_routing_refresh(companies | self.company_id)
+        return res
+
+    def unlink(self):
+        companies = self.company_id
+        res = super().unlink()
+        self.env["sale.order"]._tile_routing_refresh(companies)
+        return res
+
     @api.depends("state_ids", "cities", "category_ids", "partner_kind", "order_kind")
     def _compute_is_fallback(self):
         for rule in self:

@@ -212,7 +212,7 @@ class TestOrderRouting(TransactionCase, TileTestMixin):
         order = self.quote(self.gd_contractor, team_id=self.team_north.id, warehouse_id=self.wh_main.id)
         self.assertEqual((order.team_id, order.warehouse_id), (self.team_north, self.wh_main))
         self.assertIn(
-            "Team North (test) (set by hand; the rule gives South China (test))", order.tile_routing_reason
+            "Team North (test) (kept as set; the rule gives South China (test))", order.tile_routing_reason
         )
 
     def test_partner_change_in_the_form(self):
@@ -229,11 +229,11 @@ class TestOrderRouting(TransactionCase, TileTestMixin):
     def test_route_again_and_confirmed_orders(self):
         order = self.quote(self.gd_contractor)
         order.team_id = self.team_north
-        self.assertIn("set by hand", order.tile_routing_reason)
+        self.assertIn("kept as set", order.tile_routing_reason)
         self.rule_gd_contractors.warehouse_id = self.wh_north
         order.action_tile_route()
         self.assertEqual((order.team_id, order.warehouse_id), (self.team_south, self.wh_north))
-        self.assertNotIn("set by hand", order.tile_routing_reason)
+        self.assertNotIn("kept as set", order.tile_routing_reason)
         order.action_confirm()
         reason = order.tile_routing_reason
         with self.assertRaisesRegex(UserError, "is confirmed"):
@@ -243,6 +243,23 @@ class TestOrderRouting(TransactionCase, TileTestMixin):
         order.partner_shipping_id = self.gd_contractor
         self.assertEqual((order.team_id, order.warehouse_id), (self.team_south, self.wh_north))
         self.assertEqual(order.tile_routing_reason, reason)
+
+    def test_rule_changes_show_on_open_quotations(self):
+        order = self.quote(self.gd_contractor)
+        confirmed = self.quote(self.gd_contractor)
+        confirmed.action_confirm()
+        self.rule_north.state_ids |= self.gd
+        self.rule_north.sequence = 0
+        self.assertEqual(order.tile_routing_rule_id, self.rule_north)
+        self.assertIn(
+            "Team South China (test) (kept as set; the rule gives North (test))", order.tile_routing_reason
+        )
+        self.assertEqual(order.team_id, self.team_south, "the quotation is not moved by itself")
+        self.assertEqual(
+            confirmed.tile_routing_rule_id, self.rule_gd_contractors, "a confirmed order keeps its"
+        )
+        order.action_tile_route()
+        self.assertEqual(order.team_id, self.team_north)
 
     def test_salesperson_reads_rules_but_cannot_change_them(self):
         rules = self.env["tile.routing.rule"].with_user(self.salesman)
