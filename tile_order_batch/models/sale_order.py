@@ -9,6 +9,8 @@ class SaleOrder(models.Model):
         """Open the line import on this quotation."""
         self.ensure_one()
         if self.state not in ("draft", "sent"):
-            raise UserError(_("%s is no longer a quotation: lines can only be imported into quotations.", self.name))
+            raise UserError(
+                _("%s is no longer a quotation: lines can only be imported into quotations.", self.name)
+            )
         wizard = self.env["tile.order.import"].create({"order_id": self.id})
         return wizard._action_reopen()

@@ -1,1 +1,7 @@
-from . import test_line_import, test_order_batch, test_order_batch_pdf, test_order_import, test_order_batch_tour
+from . import (
+    test_line_import,
+    test_order_batch,
+    test_order_batch_pdf,
+    test_order_import,
+    test_order_batch_tour,
+)

@@ -73,6 +73,12 @@ class TestLineImportReading(BaseCase):
         buffer = io.BytesIO()
         workbook.save(buffer)
         rows = line_import.rows_from_xlsx(buffer.getvalue())
-        self.assertEqual(rows, [(1, ["Reference", "Quantity", "Unit", "Room"]), (2, ["A", "12", "m2", "Kitchen"]),
-                                (4, ["B", "2.5", "箱", ""])])
+        self.assertEqual(
+            rows,
+            [
+                (1, ["Reference", "Quantity", "Unit", "Room"]),
+                (2, ["A", "12", "m2", "Kitchen"]),
+                (4, ["B", "2.5", "箱", ""]),
+            ],
+        )
         self.assertRowError("not_xlsx", line_import.rows_from_xlsx, b"not a workbook")

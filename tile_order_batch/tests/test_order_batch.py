@@ -22,7 +22,11 @@ class TestOrderBatch(TileCommon):
 
     def run_batch(self, operation, orders, user=None):
         env = self.env(user=user) if user else self.env
-        batch = env["tile.order.batch"].create({"operation": operation, "order_ids": [Command.set(orders.ids)]})
+        batch = env["tile.order.batch"].create(
+            {"operation": operation, "order_ids": [Command.set(orders.ids)]}
+        )
+        # Run as from the form's button: a new request, nothing in the cache.
+        env.invalidate_all()
         action = batch.action_run()
         self.assertEqual(action["res_id"], batch.id, "the same form shows the summary")
         self.assertEqual(batch.state, "done")
@@ -69,8 +73,13 @@ class TestOrderBatch(TileCommon):
         cancelled.action_cancel()
         confirmed.action_confirm()
         batch = self.run_batch("confirm", cancelled | confirmed)
-        self.assertEqual(self.result(batch, cancelled), ("refused", f"{cancelled.name} is cancelled; set it back to quotation first."))
-        self.assertEqual(self.result(batch, confirmed), ("refused", f"{confirmed.name} is already confirmed."))
+        self.assertEqual(
+            self.result(batch, cancelled),
+            ("refused", f"{cancelled.name} is cancelled; set it back to quotation first."),
+        )
+        self.assertEqual(
+            self.result(batch, confirmed), ("refused", f"{confirmed.name} is already confirmed.")
+        )
         self.assertEqual(cancelled.state, "cancel")
 
     def test_entry_point_from_the_list_and_guards(self):
@@ -99,7 +108,9 @@ class TestOrderBatch(TileCommon):
         self.assertEqual(self.result(batch, with_mail), ("done", "Sent to wang.fang@example.com"))
         self.assertEqual(with_mail.state, "sent")
         template = self.env.ref("sale.email_template_edi_sale")
-        messages = with_mail.message_ids.filtered(lambda msg: msg.subtype_id == self.env.ref("mail.mt_comment"))
+        messages = with_mail.message_ids.filtered(
+            lambda msg: msg.subtype_id == self.env.ref("mail.mt_comment")
+        )
         self.assertEqual(len(messages), 1, "one mail for the order")
         self.assertIn(self.customer, messages.partner_ids)
         self.assertIn(with_mail.name, messages.subject)
@@ -108,7 +119,9 @@ class TestOrderBatch(TileCommon):
         self.assertEqual(state, "refused")
         self.assertIn("has no e-mail address", message)
         self.assertEqual(without_mail.state, "draft")
-        self.assertFalse(without_mail.message_ids.filtered(lambda msg: msg.subtype_id == self.env.ref("mail.mt_comment")))
+        self.assertFalse(
+            without_mail.message_ids.filtered(lambda msg: msg.subtype_id == self.env.ref("mail.mt_comment"))
+        )
 
     # ------------------------------------------------------------------ print
 
@@ -167,7 +180,16 @@ class TestOrderBatch(TileCommon):
         self.assertFalse(line.order_id)
         # The summary opens for the salesperson as the web client reads it.
         values = batch.with_user(self.seller).web_read(
-            {"line_ids": {"fields": {"order_name": {}, "state": {}, "message": {}, "order_id": {"fields": {"display_name": {}}}}}}
+            {
+                "line_ids": {
+                    "fields": {
+                        "order_name": {},
+                        "state": {},
+                        "message": {},
+                        "order_id": {"fields": {"display_name": {}}},
+                    }
+                }
+            }
         )
         self.assertEqual(len(values[0]["line_ids"]), 2)
         # Sending and printing: the same.

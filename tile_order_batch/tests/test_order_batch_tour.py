@@ -17,7 +17,11 @@ class TestOrderBatchTour(HttpCase, TileTestMixin):
         cls.orders["Batch Tour Gamma"].action_cancel()
 
     def test_confirm_three_orders_from_the_list(self):
-        self.start_tour("/odoo/action-sale.action_quotations_with_onboarding", "tile_order_batch_confirm_tour", login="tile_batch_tour")
+        self.start_tour(
+            "/odoo/action-sale.action_quotations_with_onboarding",
+            "tile_order_batch_confirm_tour",
+            login="tile_batch_tour",
+        )
         self.assertEqual(self.orders["Batch Tour Alpha"].state, "sale")
         self.assertEqual(self.orders["Batch Tour Beta"].state, "sale")
         self.assertEqual(self.orders["Batch Tour Gamma"].state, "cancel")

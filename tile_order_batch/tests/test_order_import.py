@@ -89,9 +89,7 @@ class TestOrderImport(TileCommon):
         sheet.append(["HC-3060", 3, "box", None])
         buffer = io.BytesIO()
         workbook.save(buffer)
-        self.imported(
-            self.wizard(file=base64.b64encode(buffer.getvalue()), file_name="rooms.xlsx")
-        )
+        self.imported(self.wizard(file=base64.b64encode(buffer.getvalue()), file_name="rooms.xlsx"))
         self.assertEqual(len(self.product_lines()), 3)
         self.assertEqual(self.order.tile_room_ids.name, "Living room")
         csv_data = "编码,数量,单位\nHC-3060,1,箱\n".encode("gb18030")
@@ -141,7 +139,9 @@ class TestOrderImport(TileCommon):
         with self.assertRaisesRegex(UserError, "No row to import"):
             self.wizard(paste_text="Reference\tQuantity\n").action_import()
         with self.assertRaisesRegex(UserError, "save it as .xlsx"):
-            self.wizard(file=base64.b64encode(b"\xd0\xcf\x11\xe0old xls"), file_name="old.xls").action_import()
+            self.wizard(
+                file=base64.b64encode(b"\xd0\xcf\x11\xe0old xls"), file_name="old.xls"
+            ).action_import()
         with self.assertRaisesRegex(UserError, "not an .xlsx workbook"):
             self.wizard(file=base64.b64encode(b"PK broken"), file_name="x.xlsx").action_import()
         big = base64.b64encode(b"A,1\n" * (5 * 1024 * 1024 // 4 + 1))

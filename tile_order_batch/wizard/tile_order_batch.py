@@ -1,5 +1,9 @@
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 # One batch at a time stays a few minutes of work; more orders are run in several batches.
 MAX_ORDERS = 1000
@@ -106,24 +110,59 @@ class TileOrderBatch(models.TransientModel):
                 )
             )
         run = getattr(self, "_run_" + self.operation)
-        Order = self.env["sale.order"]
-        results = []
-        for order_id in order_ids:
-            order = Order.browse(order_id)
+        orders = self.env["sale.order"].browse(order_ids)
+        # Read together (one prefetch) when readable; the others are refused with Odoo's reason.
+        readable = orders._filtered_access("read")
+        results = dict(self._run_orders(run, readable))
+        for order in orders - readable:
             try:
-                # Flushed at both ends: an order's error surfaces here and rolls back only it.
-                with self.env.cr.savepoint():
-                    order.check_access("read")
-                    state, message = run(order)
-            except (UserError, ValidationError, AccessError) as exc:
-                state, message = "refused", str(exc.args[0]) if exc.args else str(exc)
-            results.append(self._line_values(order, state, message))
-        self.env["tile.order.batch.line"].create(results)
+                order.check_access("read")
+                message = _("You may not read this order.")
+            except UserError as exc:  # AccessError, or MissingError for an order deleted meanwhile
+                message = self._error_message(exc)
+            results[order] = ("refused", message)
+        readable_ids = set(readable.ids)
+        self.env["tile.order.batch.line"].create(
+            [self._line_values(order, *results[order], readable=order.id in readable_ids) for order in orders]
+        )
         self.state = "done"
         return self._action_reopen()
 
-    def _line_values(self, order, state, message):
-        readable = order.has_access("read")
+    def _run_orders(self, run, orders):
+        """[(order, (state, message))]: each order done, or refused and left as it was."""
+        if len(orders) > 1 and self.operation in self._all_at_once_operations():
+            # Fast path: all orders in one savepoint, as quick as confirming them one by one
+            # in code. If one order fails, all are rolled back and run again one by one below.
+            try:
+                with self.env.cr.savepoint():
+                    return [(order, run(order)) for order in orders]
+            except (UserError, ValidationError, AccessError) as exc:
+                _logger.info(
+                    "Batch %s: an order was refused (%s); running the orders one by one", self.id, exc
+                )
+        results = []
+        for order in orders:
+            try:
+                # Flushed at both ends: an order's error surfaces here and rolls back only it.
+                with self.env.cr.savepoint():
+                    result = run(order)
+            except (UserError, ValidationError, AccessError) as exc:
+                result = ("refused", self._error_message(exc))
+            results.append((order, result))
+        return results
+
+    @api.model
+    def _all_at_once_operations(self):
+        """Operations tried on all orders in one savepoint first (nothing leaves the database
+        before the commit); sending is not, its mails would be queued twice after a retry."""
+        return {"confirm", "print_quotation", "print_delivery", "print_invoice"}
+
+    @api.model
+    def _error_message(self, exc):
+        # The message as raised: already in the user's language.
+        return str(exc.args[0]) if exc.args else str(exc)
+
+    def _line_values(self, order, state, message, readable=True):
         return {
             "batch_id": self.id,
             # An order this user may not read is named by its number only.
@@ -184,7 +223,10 @@ class TileOrderBatch(models.TransientModel):
         slips = self._delivery_slips(order)
         if not slips:
             raise UserError(
-                _("%s has no delivery slip yet: confirm the order first (products to deliver only).", order.name)
+                _(
+                    "%s has no delivery slip yet: confirm the order first (products to deliver only).",
+                    order.name,
+                )
             )
         return "done", _("%s delivery slip(s) to print", len(slips))
 

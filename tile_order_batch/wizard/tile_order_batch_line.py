@@ -9,7 +9,7 @@ class TileOrderBatchLine(models.TransientModel):
     _order = "batch_id, id"
 
     batch_id = fields.Many2one("tile.order.batch", required=True, ondelete="cascade", index=True)
-    order_id = fields.Many2one("sale.order", "Order", ondelete="cascade")
+    order_id = fields.Many2one("sale.order", ondelete="cascade")
     # Shown instead of order_id for an order this user may not read (then order_id is empty).
     order_name = fields.Char("Order Reference")
     state = fields.Selection([("done", "Done"), ("refused", "Refused")], "Result", required=True)

@@ -35,7 +35,9 @@ class TileOrderImport(models.TransientModel):
         help="An .xlsx or .csv file with the same columns (first sheet of a workbook).",
     )
     file_name = fields.Char()
-    state = fields.Selection([("draft", "To Import"), ("error", "To Correct")], default="draft", required=True)
+    state = fields.Selection(
+        [("draft", "To Import"), ("error", "To Correct")], default="draft", required=True
+    )
     error_ids = fields.One2many("tile.order.import.error", "wizard_id", "Rows to Correct", readonly=True)
     error_count = fields.Integer(compute="_compute_error_count")
 
@@ -55,7 +57,7 @@ class TileOrderImport(models.TransientModel):
                 return line_import.rows_from_text(self.paste_text)
         except RowError as err:
             problem, fix = self._error_texts(err)
-            raise UserError(f"{problem} {fix}") from err
+            raise UserError(_("%(problem)s %(fix)s", problem=problem, fix=fix)) from err
         raise UserError(_("Paste the rows copied from your spreadsheet, or upload an .xlsx or .csv file."))
 
     def _rows_of_file(self):
@@ -78,7 +80,8 @@ class TileOrderImport(models.TransientModel):
             return line_import.rows_from_csv(data)
         raise UserError(
             _(
-                "%s is neither an .xlsx nor a .csv file; save it as .xlsx (Excel, WPS: Save As) and upload it again.",
+                "%s is neither an .xlsx nor a .csv file; "
+                "save it as .xlsx (Excel, WPS: Save As) and upload it again.",
                 self.file_name,
             )
         )
@@ -158,9 +161,7 @@ class TileOrderImport(models.TransientModel):
         plain_sequence = (
             min(sections.mapped("sequence")) - 1 if sections else max(existing.mapped("sequence") or [10])
         )
-        lines = SaleLine.create(
-            [self._line_values(row, plain_sequence) for row in rows if not row["room"]]
-        )
+        lines = SaleLine.create([self._line_values(row, plain_sequence) for row in rows if not row["room"]])
         # Rooms by name as typed, folded: "Kitchen" and "kitchen " are one room.
         rooms = {line_import.fold(room.name): room for room in order.tile_room_ids}
         targets = {}  # folded room name: (room or None, section line)
@@ -183,7 +184,12 @@ class TileOrderImport(models.TransientModel):
         # The spreadsheet's quantities are what to order: the room's area is their m² and no
         # wastage is added on top (the take-off would add it again on "Apply Wastage").
         return self.env["tile.room"].create(
-            {"order_id": self.order_id.id, "name": name, "area_input_m2": round(area, 2), "wastage_percent": 0.0}
+            {
+                "order_id": self.order_id.id,
+                "name": name,
+                "area_input_m2": round(area, 2),
+                "wastage_percent": 0.0,
+            }
         )
 
     def _room_section(self, room, name):
@@ -221,7 +227,9 @@ class TileOrderImport(models.TransientModel):
         self.ensure_one()
         order = self.order_id
         if order.state not in ("draft", "sent"):
-            raise UserError(_("%s is no longer a quotation: lines can only be imported into quotations.", order.name))
+            raise UserError(
+                _("%s is no longer a quotation: lines can only be imported into quotations.", order.name)
+            )
         columns, data = line_import.split_header(self._read_rows())
         if not data:
             raise UserError(_("No row to import: paste or upload at least one row under the header."))
@@ -239,12 +247,17 @@ class TileOrderImport(models.TransientModel):
                 {
                     "state": "error",
                     "error_ids": [Command.clear()]
-                    + [Command.create({"row": row, "problem": problem, "fix": fix}) for row, problem, fix in errors],
+                    + [
+                        Command.create({"row": row, "problem": problem, "fix": fix})
+                        for row, problem, fix in errors
+                    ],
                 }
             )
             return self._action_reopen()
         count = len(lines.filtered(lambda sol: not sol.display_type))
-        return order._tile_notification(_("%(count)s lines imported into %(order)s.", count=count, order=order.name))
+        return order._tile_notification(
+            _("%(count)s lines imported into %(order)s.", count=count, order=order.name)
+        )
 
     def action_retry(self):
         """Back to the input after correcting it (the error list goes)."""
@@ -309,7 +322,11 @@ class TileOrderImport(models.TransientModel):
                 _("Enter a quantity above zero, or delete the row."),
             ),
             "qty_range": lambda: (
-                _("The quantity '%(value)s' is above the limit of %(max)s.", value=v.get("value"), max=v.get("max")),
+                _(
+                    "The quantity '%(value)s' is above the limit of %(max)s.",
+                    value=v.get("value"),
+                    max=v.get("max"),
+                ),
                 _("Check the figure and its unit."),
             ),
             "unit": lambda: (
