@@ -153,3 +153,19 @@ class TestTypedQuantityTour(HttpCase, TileTestMixin):
         line = self.env["sale.order"].search([("partner_id", "=", self.customer.id)]).order_line
         self.assertEqual(len(line), 1)
         self.assertEqual((line.tile_entry_qty, line.tile_entry_unit, line.tile_boxes), (25.5, "m2", 18))
+
+
+@tagged("post_install", "-at_install")
+class TestQuotationHotkeys(TileCommon):
+    def test_tile_keys_are_bound_once_and_collide_with_no_odoo_key(self):
+        arch = self.env["sale.order"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertEqual(arch.count('data-hotkey="o"'), 1, "Alt+O: Room Take-off only")
+        self.assertIn('name="action_tile_takeoff"', arch.split('data-hotkey="o"')[0].rsplit("<button", 1)[1])
+        # Odoo's own keys on this form (sale, web's form controller): never reused by the tile buttons.
+        for odoo_key in ("q", "g", "x", "w", "shift+g", "shift+v"):
+            for button in arch.split("<button")[1:]:
+                if f'data-hotkey="{odoo_key}"' in button:
+                    self.assertNotIn("action_tile", button.split(">")[0], odoo_key)
+        list_view = self.env.ref("sale.view_quotation_tree")
+        quotations = self.env["sale.order"].get_views([(list_view.id, "list")])["views"]["list"]["arch"]
+        self.assertEqual(quotations.count('data-hotkey="l"'), 1, "Alt+L: New Tile Quotation")

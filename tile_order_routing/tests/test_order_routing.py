@@ -288,3 +288,9 @@ class TestOrderRouting(TransactionCase, TileTestMixin):
         self.assertEqual(seen.mapped("name"), ["Other company: all"])
         with self.assertRaises(AccessError):
             self.rule_north.with_user(manager_other).read(["name"])
+
+    def test_route_again_has_its_own_key(self):
+        arch = self.env["sale.order"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertEqual(arch.count('data-hotkey="shift+r"'), 1)
+        button = arch.split('data-hotkey="shift+r"')[0].rsplit("<button", 1)[1]
+        self.assertIn('name="action_tile_route"', button)
