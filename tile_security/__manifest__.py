@@ -22,6 +22,9 @@
         "tile_production",
         "tile_logistics",
         "tile_analytics",
+        "tile_order_review",
+        "tile_order_routing",
+        "tile_crm",
     ],
     "data": [
         "security/tile_security_groups.xml",

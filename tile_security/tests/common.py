@@ -352,6 +352,27 @@ class RoleMatrixSamples(TileTestMixin):
                 }
             case "tile.sales.export":
                 return {}
+            case "crm.lead":
+                return {
+                    "name": f"Opportunity {stamp}",
+                    "type": "opportunity",
+                    "partner_id": customer.id,
+                    "user_id": salesperson.id,
+                    "company_id": company.id,
+                }
+            case "tile.review.rule":
+                return {"name": f"Rule {stamp}", "rule_type": "shade_override", "company_id": company.id}
+            case "tile.review.reason":
+                return {
+                    "order_id": cls.parent("sale.order", owner).id,
+                    "key": stamp,
+                    "message": "Below the floor price",
+                    "approver_id": salesperson.id,
+                }
+            case "tile.order.batch":
+                return {"operation": "confirm"}
+            case "tile.routing.rule":
+                return {"name": f"Route {stamp}", "company_id": company.id, "warehouse_id": cls.warehouse_of(owner).id}
         raise NotImplementedError(model)
 
     # -- samples of the matrix ------------------------------------------------------------------------------
@@ -382,6 +403,7 @@ class RoleMatrixSamples(TileTestMixin):
             "tile.grading",
             "tile.boq.import",
             "tile.sales.export",
+            "tile.order.batch",
         ):
             # A wizard is its creator's: made as that user (without checking their rights).
             return self.sudo_as(owner, model).create(self.sample_vals(model, owner))

@@ -113,6 +113,11 @@ MODELS = {
         "record",
         {"tiles_only": False},
     ),
+    "crm.lead": ("Opportunities", "商机", "record", {"description": "matrix"}),
+    "tile.review.rule": ("Order review rules", "订单审核规则", "record", {"sequence": 5}),
+    "tile.review.reason": ("Reasons an order waits for approval", "订单等待审批的原因", "record", {"message": "M"}),
+    "tile.order.batch": ("Batch work on orders (wizard)", "订单批量处理（向导）", "record", {"operation": "send"}),
+    "tile.routing.rule": ("Routing rules", "订单分配规则", "record", {"sequence": 5}),
     "res.users#groups_id": (
         "Users' roles",
         "用户角色",
@@ -127,7 +132,7 @@ MODELS = {
 # The matrix, one row per model, one "RCWD" cell per role (columns in the order of ROLES).
 MATRIX_TABLE = """
 model                             sp   sm   wh   whm  log  plan prod pm   inv  acc  aud  cust site drv
-res.partner                       c--- cyc- c--- cyc- c--- c--- c--- c--- c--- c--- c--- o--- o--- o---
+res.partner                       cyc- cyc- c--- cyc- c--- c--- c--- cyc- c--- c--- c--- o--- o--- o---
 product.template                  c--- cycc c--- cycc c--- c--- c--- c--- c--- cycc c--- ---- ---- ----
 product.template#standard_price   c--- c-c- c--- c-c- c--- c--- c--- c--- c--- c-c- c--- ---- ---- ----
 tile.series                       a--- ayaa a--- a--- a--- a--- a--- a--- a--- a--- a--- ---- ---- ----
@@ -160,6 +165,11 @@ tile.boq.import                   oyoo oyoo ---- ---- ---- ---- ---- oyoo ---- -
 account.move                      o--- c--- ---- ---- ---- ---- ---- c--- cycc cycc c--- ---- ---- ----
 tile.customer.behaviour           o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ---- ----
 tile.sales.export                 oyo- oyo- ---- ---- ---- ---- ---- oyo- ---- ---- ---- ---- ---- ----
+crm.lead                          oyo- cycc ---- ---- ---- ---- ---- cyc- ---- ---- ---- ---- ---- ----
+tile.review.rule                  c--- cycc ---- ---- ---- ---- ---- c--- ---- ---- c--- ---- ---- ----
+tile.review.reason                o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- c--- ---- ---- ----
+tile.order.batch                  oyoo oyoo ---- ---- ---- ---- ---- oyoo ---- ---- ---- ---- ---- ----
+tile.routing.rule                 c--- cycc ---- ---- ---- ---- ---- c--- ---- ---- ---- ---- ---- ----
 res.users#groups_id               a--- a--- a--- a--- a--- a--- a--- a--- a--- a--- a--- o--- o--- o---
 auditlog.log                      ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- a--- ---- ---- ----
 tile.login.attempt                ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- a--- ---- ---- ----
