@@ -52,6 +52,14 @@ class TestWizardFuzz(TileProductionCommon):
             "tile_logistics.group_tile_logistics,project.group_project_manager",
         )
         cls.seller = cls.tile_salesman("fuzz_wizard_seller")
+        # An order waiting for approval (tile_order_review): a rule only for one tagged customer.
+        tag = cls.env["res.partner.category"].create({"name": "Fuzz review"})
+        cls.env["tile.review.rule"].create(
+            {"name": "Fuzz size", "rule_type": "order_size", "min_m2": 1, "partner_category_ids": [Command.set(tag.ids)]}
+        )
+        reviewed = cls.tile_customer("Fuzz reviewed customer", category_id=[Command.set(tag.ids)])
+        cls.waiting = cls.tile_order(reviewed, [(cls.tile_600, 10, "m2")], user=cls.seller)
+        cls.waiting.action_confirm()
         # wizard: (fixed values, context, button, [users])
         cls.cases = {
             "tile.takeoff.wizard": (
@@ -74,6 +82,19 @@ class TestWizardFuzz(TileProductionCommon):
             ),
             "tile.load.proposal": ({}, {}, "action_propose", [cls.manager, cls.seller]),
             "tile.sales.export": ({}, {}, "action_export", [cls.seller, cls.manager]),
+            "tile.review.reject": (
+                {"order_ids": [Command.set(cls.waiting.ids)]},
+                {},
+                "action_reject",
+                [cls.manager, cls.seller],
+            ),
+            "tile.order.batch": ({}, {}, "action_run", [cls.seller, cls.manager]),
+            "tile.order.import": (
+                {"order_id": cls.quotation.id},
+                {},
+                "action_import",
+                [cls.seller, cls.manager],
+            ),
             "tile.winback.wizard": (
                 {"partner_ids": [Command.set(cls.customer.ids)]},
                 {},
