@@ -59,14 +59,38 @@ class TestOrderBatch(TileCommon):
         state, message = self.result(batch, failing)
         self.assertEqual(state, "refused")
         self.assertIn("No rule has been found", message)
-        # Nothing of the failed confirmation is left: not its state, date nor any transfer.
-        self.assertEqual(failing.state, "draft")
-        self.assertEqual(failing.date_order, date_before)
-        self.assertFalse(failing.picking_ids)
+        self.assertUntouched(failing, date_before)
+
+    def assertUntouched(self, order, date_before):
+        """Nothing of a failed confirmation is left: not its state, date nor any transfer."""
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.date_order, date_before)
+        self.assertFalse(order.picking_ids)
         self.assertFalse(
-            self.env["stock.move"].search([("sale_line_id", "in", failing.order_line.ids)]),
+            self.env["stock.move"].search([("sale_line_id", "in", order.order_line.ids)]),
             "no stock move of the refused order",
         )
+
+    def test_confirm_many_with_failures_anywhere(self):
+        """Orders failing first, in the middle and last: the others are confirmed, each once."""
+        warehouse = self.broken_warehouse()
+        orders = self.env["sale.order"]
+        failing = self.env["sale.order"]
+        for index in range(9):
+            order = self.order(qty=10 + index)
+            if index in (0, 4, 8):
+                order.warehouse_id = warehouse
+                failing |= order
+            orders |= order
+        dates = {order: order.date_order for order in failing}
+        batch = self.run_batch("confirm", orders)
+        self.assertEqual((batch.done_count, batch.refused_count), (6, 3))
+        for order in orders - failing:
+            self.assertEqual(order.state, "sale")
+            self.assertEqual(len(order.picking_ids), 1, "one delivery: the order was confirmed once")
+        for order in failing:
+            self.assertEqual(self.result(batch, order)[0], "refused")
+            self.assertUntouched(order, dates[order])
 
     def test_confirm_refuses_cancelled_and_confirmed_with_the_reason(self):
         cancelled, confirmed = self.order(), self.order()

@@ -130,16 +130,43 @@ class TileOrderBatch(models.TransientModel):
 
     def _run_orders(self, run, orders):
         """[(order, (state, message))]: each order done, or refused and left as it was."""
-        if len(orders) > 1 and self.operation in self._all_at_once_operations():
-            # Fast path: all orders in one savepoint, as quick as confirming them one by one
-            # in code. If one order fails, all are rolled back and run again one by one below.
-            try:
-                with self.env.cr.savepoint():
-                    return [(order, run(order)) for order in orders]
-            except (UserError, ValidationError, AccessError) as exc:
-                _logger.info(
-                    "Batch %s: an order was refused (%s); running the orders one by one", self.id, exc
-                )
+        if self.operation not in self._all_at_once_operations():
+            return self._run_each(run, orders)
+        # Fast path: the orders together in one savepoint, as quick as confirming them one by
+        # one in code. When one fails, all are rolled back: the orders before it run again
+        # together, the failing one alone (refused with its reason), and the rest goes on.
+        results = []
+        rest = orders
+        while len(rest) > 1:
+            ran, failed = self._try_together(run, rest)
+            if failed is None:
+                return results + ran
+            before = rest[:failed]
+            if before:
+                ran, failed_again = self._try_together(run, before)
+                results += ran if failed_again is None else self._run_each(run, before)
+            results += self._run_each(run, rest[len(before) : len(before) + 1])
+            rest = rest[len(before) + 1 :]
+        return results + self._run_each(run, rest)
+
+    def _try_together(self, run, orders):
+        """(results, None) when every order went through in one savepoint; else
+        ([], index of the order that failed) with all of them rolled back."""
+        results = []
+        try:
+            with self.env.cr.savepoint():
+                for order in orders:
+                    results.append((order, run(order)))
+        except (UserError, ValidationError, AccessError) as exc:
+            # The orders that went through are in results: the failing one comes next (or the
+            # last one, when the closing flush failed). Either way each order runs again for real.
+            index = min(len(results), len(orders) - 1)
+            _logger.info("Batch %s: order %s refused (%s); the others go on", self.id, orders[index].id, exc)
+            return [], index
+        return results, None
+
+    def _run_each(self, run, orders):
+        """Each order in its own savepoint."""
         results = []
         for order in orders:
             try:
