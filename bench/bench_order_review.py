@@ -53,24 +53,40 @@ def setup(env, n):
     customers = env["res.partner"].create([{"name": f"Bench customer {i}"} for i in range(20)])
     Users = env["res.users"].with_context(no_reset_password=True)
     seller = Users.create(
-        {"name": "Bench seller", "login": "bench_review_seller",
-         "groups_id": [Command.set([env.ref("sales_team.group_sale_salesman").id, env.ref("base.group_user").id])]}
+        {
+            "name": "Bench seller",
+            "login": "bench_review_seller",
+            "groups_id": [
+                Command.set([env.ref("sales_team.group_sale_salesman").id, env.ref("base.group_user").id])
+            ],
+        }
     )
     approver = Users.create(
-        {"name": "Bench approver", "login": "bench_review_approver",
-         "groups_id": [Command.set([env.ref("tile_order_review.group_order_approver").id])]}
+        {
+            "name": "Bench approver",
+            "login": "bench_review_approver",
+            "groups_id": [Command.set([env.ref("tile_order_review.group_order_approver").id])],
+        }
     )
     company.tile_review_approver_id = approver
     Rule = env["tile.review.rule"]
     salesman = env.ref("sales_team.group_sale_salesman")
     vals = [
-        {"name": f"Floor {i}", "rule_type": "floor_price", "product_tmpl_id": tiles[i].product_tmpl_id.id,
-         "floor_price_m2": 50.0}
+        {
+            "name": f"Floor {i}",
+            "rule_type": "floor_price",
+            "product_tmpl_id": tiles[i].product_tmpl_id.id,
+            "floor_price_m2": 50.0,
+        }
         for i in range(30)
     ]
     vals += [
-        {"name": f"Series floor {i}", "rule_type": "floor_price", "tile_series_id": series[i].id,
-         "floor_price_m2": 60.0}
+        {
+            "name": f"Series floor {i}",
+            "rule_type": "floor_price",
+            "tile_series_id": series[i].id,
+            "floor_price_m2": 60.0,
+        }
         for i in range(10)
     ]
     vals += [
@@ -84,20 +100,28 @@ def setup(env, n):
     ]
     vals += [{"name": f"Size {i}", "rule_type": "order_size", "min_m2": 100000 + i} for i in range(3)]
     rules = Rule.create(vals)
-    orders = env["sale.order"].with_user(seller).create(
-        [
-            {
-                "partner_id": customers[i % 20].id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": tiles[(i + k) % 40].id, "tile_entry_unit": "m2", "tile_entry_qty": 20 + k,
-                         "discount": 5.0}
-                    )
-                    for k in range(3)
-                ],
-            }
-            for i in range(n)
-        ]
+    orders = (
+        env["sale.order"]
+        .with_user(seller)
+        .create(
+            [
+                {
+                    "partner_id": customers[i % 20].id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": tiles[(i + k) % 40].id,
+                                "tile_entry_unit": "m2",
+                                "tile_entry_qty": 20 + k,
+                                "discount": 5.0,
+                            }
+                        )
+                        for k in range(3)
+                    ],
+                }
+                for i in range(n)
+            ]
+        )
     )
     return rules, orders, seller
 
@@ -125,8 +149,10 @@ def main(conf, dbname, n):
             spent[with_rules] += time.perf_counter() - begin
             count[with_rules] += len(block)
         confirmed = orders.filtered(lambda so: so.state == "sale")
-        print(f"confirmed {len(confirmed)} of {len(orders)} (waiting: "
-              f"{len(orders.filtered(lambda so: so.tile_review_state == 'waiting'))})")
+        print(
+            f"confirmed {len(confirmed)} of {len(orders)} (waiting: "
+            f"{len(orders.filtered(lambda so: so.tile_review_state == 'waiting'))})"
+        )
         per = {key: spent[key] / max(count[key], 1) for key in spent}
         print(f"no rules:  {count[False]} orders, {spent[False]:.2f} s, {per[False] * 1000:.1f} ms per order")
         print(f"50 rules:  {count[True]} orders, {spent[True]:.2f} s, {per[True] * 1000:.1f} ms per order")

@@ -98,7 +98,13 @@ def floor_breaches(order, rules):
         if rule and line.price_m2 < rule.floor_price_m2 - 0.005:
             price = round(line.price_m2, 2)
             found.append(
-                Breach(rule.rule_id, f"{FLOOR}:{line.line_id}:{price:.2f}", line.line_id, price, rule.floor_price_m2)
+                Breach(
+                    rule.rule_id,
+                    f"{FLOOR}:{line.line_id}:{price:.2f}",
+                    line.line_id,
+                    price,
+                    rule.floor_price_m2,
+                )
             )
     return found
 
@@ -111,13 +117,21 @@ def discount_breaches(order, rules):
     limits = [
         rule
         for rule in rules
-        if rule.rule_type == DISCOUNT and rule.group_id in order.salesperson_group_ids and _applies(rule, order)
+        if rule.rule_type == DISCOUNT
+        and rule.group_id in order.salesperson_group_ids
+        and _applies(rule, order)
     ]
     if not limits:
         return []
     rule = max(limits, key=lambda r: r.max_discount)
     return [
-        Breach(rule.rule_id, f"{DISCOUNT}:{line.line_id}:{line.discount:.2f}", line.line_id, line.discount, rule.max_discount)
+        Breach(
+            rule.rule_id,
+            f"{DISCOUNT}:{line.line_id}:{line.discount:.2f}",
+            line.line_id,
+            line.discount,
+            rule.max_discount,
+        )
         for line in order.lines
         if line.discount > rule.max_discount + 1e-6
     ]
@@ -140,7 +154,9 @@ def overdue_breaches(order, rules):
             continue
         overdue = order.overdue_amounts.get(rule.overdue_days, 0.0)
         if overdue > rule.overdue_min_amount and overdue > 0.005:
-            found.append(Breach(rule.rule_id, f"{OVERDUE}:{rule.overdue_days}", value=overdue, limit=rule.overdue_days))
+            found.append(
+                Breach(rule.rule_id, f"{OVERDUE}:{rule.overdue_days}", value=overdue, limit=rule.overdue_days)
+            )
     return found
 
 
@@ -165,7 +181,12 @@ def size_breaches(order, rules):
             found.append(Breach(rule.rule_id, f"{SIZE}:m2:{order.m2:.2f}", value=order.m2, limit=rule.min_m2))
         elif rule.min_amount and order.amount >= rule.min_amount:
             found.append(
-                Breach(rule.rule_id, f"{SIZE}:amount:{order.amount:.2f}", value=order.amount, limit=rule.min_amount)
+                Breach(
+                    rule.rule_id,
+                    f"{SIZE}:amount:{order.amount:.2f}",
+                    value=order.amount,
+                    limit=rule.min_amount,
+                )
             )
     return found
 

@@ -14,7 +14,9 @@ class TileOrderReviewController(http.Controller):
         try:
             order_id = int(res_id)
         except (TypeError, ValueError):
-            raise BadRequest(request.env._("The link is incomplete: open the order in Odoo instead.")) from None
+            raise BadRequest(
+                request.env._("The link is incomplete: open the order in Odoo instead.")
+            ) from None
         comparison, order, redirect = MailController._check_token_and_record_or_redirect(
             "sale.order", order_id, token
         )

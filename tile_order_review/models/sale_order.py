@@ -149,7 +149,9 @@ class SaleOrder(models.Model):
         )
         return {
             days: sum(
-                line["amount_residual"] for line in lines if line["date_maturity"] < today - timedelta(days=days)
+                line["amount_residual"]
+                for line in lines
+                if line["date_maturity"] < today - timedelta(days=days)
             )
             for days in days_set
         }
@@ -207,7 +209,10 @@ class SaleOrder(models.Model):
             )
         self.message_post(
             body=Markup("%s%s")
-            % (self.env._("Waiting for approval by %s:", ", ".join(reasons.approver_id.mapped("name"))), listing),
+            % (
+                self.env._("Waiting for approval by %s:", ", ".join(reasons.approver_id.mapped("name"))),
+                listing,
+            ),
             partner_ids=reasons.approver_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
@@ -353,7 +358,9 @@ class SaleOrder(models.Model):
         self.tile_review_state = "rejected"
         self._tile_review_close_activities(unlink=True)
         self.message_post(
-            body=self.env._("Rejected by %(user)s: %(reason)s", user=self.env.user.name, reason=reason.strip()),
+            body=self.env._(
+                "Rejected by %(user)s: %(reason)s", user=self.env.user.name, reason=reason.strip()
+            ),
             partner_ids=self.user_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
@@ -368,9 +375,7 @@ class SaleOrder(models.Model):
         if unlink:
             activities.unlink()
         else:
-            activities.with_context(tile_review_closing=True).action_feedback(
-                feedback=self.env._("Approved")
-            )
+            activities.with_context(tile_review_closing=True).action_feedback(feedback=self.env._("Approved"))
 
     def action_tile_review_reject(self):
         return {

@@ -14,7 +14,9 @@ class TileOrderBatch(models.TransientModel):
             return "waiting", self.env._(
                 "Waiting for approval by %(approvers)s: %(reasons)s",
                 approvers=", ".join(order.tile_review_approver_ids.mapped("name")),
-                reasons=" ".join(order.tile_review_reason_ids.filtered(lambda r: r.state == "pending").mapped("message")),
+                reasons=" ".join(
+                    order.tile_review_reason_ids.filtered(lambda r: r.state == "pending").mapped("message")
+                ),
             )
         return state, message
 
@@ -37,4 +39,6 @@ class TileOrderBatch(models.TransientModel):
 class TileOrderBatchLine(models.TransientModel):
     _inherit = "tile.order.batch.line"
 
-    state = fields.Selection(selection_add=[("waiting", "Waiting for Approval")], ondelete={"waiting": "cascade"})
+    state = fields.Selection(
+        selection_add=[("waiting", "Waiting for Approval")], ondelete={"waiting": "cascade"}
+    )

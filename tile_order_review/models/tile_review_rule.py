@@ -70,7 +70,9 @@ class TileReviewRule(models.Model):
         "Overdue Above", tracking=True, help="Overdue amounts up to this figure are tolerated."
     )
     min_m2 = fields.Float("Orders From (m²)", digits=(16, 2), tracking=True)
-    min_amount = fields.Monetary("Orders From (Amount)", tracking=True, help="Untaxed, in the company currency.")
+    min_amount = fields.Monetary(
+        "Orders From (Amount)", tracking=True, help="Untaxed, in the company currency."
+    )
     partner_category_ids = fields.Many2many(
         "res.partner.category",
         string="Only for Customers Tagged",
@@ -78,7 +80,6 @@ class TileReviewRule(models.Model):
     )
     approver_id = fields.Many2one(
         "res.users",
-        "Approver",
         domain=lambda self: [("groups_id", "in", self.env.ref("tile_order_review.group_order_approver").id)],
         tracking=True,
         help="Who decides when this rule is broken. Empty: the leader of the order's sales team, "
@@ -108,10 +109,14 @@ class TileReviewRule(models.Model):
         money = self.currency_id.format if self.currency_id else str
         if self.rule_type == review.FLOOR:
             target = self.product_tmpl_id.display_name or self.tile_series_id.display_name or "?"
-            return _("%(target)s: not below %(price)s per m²", target=target, price=money(self.floor_price_m2))
+            return _(
+                "%(target)s: not below %(price)s per m²", target=target, price=money(self.floor_price_m2)
+            )
         if self.rule_type == review.DISCOUNT:
             limit = tile_math.fmt_qty(self.max_discount)
-            return _("%(group)s: discount up to %(limit)s %%", group=self.group_id.full_name or "?", limit=limit)
+            return _(
+                "%(group)s: discount up to %(limit)s %%", group=self.group_id.full_name or "?", limit=limit
+            )
         if self.rule_type == review.CREDIT:
             return _("Customer within the credit limit (Odoo's credit limit of the customer)")
         if self.rule_type == review.OVERDUE:

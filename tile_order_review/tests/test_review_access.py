@@ -29,12 +29,15 @@ class TestReviewAccess(TileReviewCommon):
         self.assertIn(mine, waiting)
         self.assertNotIn(theirs, waiting)
         Reason = self.env["tile.review.reason"].with_user(self.seller)
-        self.assertEqual(Reason.search([("order_id", "in", (mine | theirs).ids)]), mine.tile_review_reason_ids)
+        self.assertEqual(
+            Reason.search([("order_id", "in", (mine | theirs).ids)]), mine.tile_review_reason_ids
+        )
         with self.assertRaises(AccessError):
             theirs.tile_review_reason_ids.with_user(self.seller).read(["message"])
         # The approver sees both.
         self.assertEqual(
-            self.env["sale.order"].with_user(self.leader).search([("id", "in", (mine | theirs).ids)]), mine | theirs
+            self.env["sale.order"].with_user(self.leader).search([("id", "in", (mine | theirs).ids)]),
+            mine | theirs,
         )
 
     def test_nobody_forges_an_approval(self):
@@ -46,7 +49,13 @@ class TestReviewAccess(TileReviewCommon):
             order.tile_review_reason_ids.with_user(self.leader).state = "approved"
         with self.assertRaises(AccessError):
             self.env["tile.review.reason"].with_user(self.seller).create(
-                {"order_id": order.id, "key": "x", "message": "x", "approver_id": self.seller.id, "state": "approved"}
+                {
+                    "order_id": order.id,
+                    "key": "x",
+                    "message": "x",
+                    "approver_id": self.seller.id,
+                    "state": "approved",
+                }
             )
 
     def test_other_companies_reasons_are_hidden(self):
@@ -54,11 +63,18 @@ class TestReviewAccess(TileReviewCommon):
         order.with_user(self.seller).action_confirm()
         other = self.env["res.company"].create({"name": "Review Other Co"})
         stranger = new_test_user(
-            self.env, login="review_stranger", groups="tile_order_review.group_order_approver",
-            company_id=other.id, company_ids=[(6, 0, other.ids)],
+            self.env,
+            login="review_stranger",
+            groups="tile_order_review.group_order_approver",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
         )
-        self.assertFalse(self.env["tile.review.reason"].with_user(stranger).search([("order_id", "=", order.id)]))
-        self.assertFalse(self.env["tile.review.rule"].with_user(stranger).search([("id", "=", self.floor_rule.id)]))
+        self.assertFalse(
+            self.env["tile.review.reason"].with_user(stranger).search([("order_id", "=", order.id)])
+        )
+        self.assertFalse(
+            self.env["tile.review.rule"].with_user(stranger).search([("id", "=", self.floor_rule.id)])
+        )
 
     def test_finance_opens_a_waiting_order_with_its_reasons(self):
         order = self.order_for(self.seller, price=75.0)

@@ -53,8 +53,10 @@ class TestReviewDecisions(TileReviewCommon):
         self.floor_rule.approver_id = self.manager
         third = self.order_for(self.seller, price=61.0)
         third.with_user(self.seller).action_confirm()
-        wizard = self.env["tile.review.reject"].with_user(self.leader).create(
-            {"order_ids": [Command.set((self.order | third).ids)], "reason": "Too cheap"}
+        wizard = (
+            self.env["tile.review.reject"]
+            .with_user(self.leader)
+            .create({"order_ids": [Command.set((self.order | third).ids)], "reason": "Too cheap"})
         )
         with self.assertRaisesRegex(UserError, "not for you"):
             wizard.action_reject()
@@ -68,15 +70,21 @@ class TestReviewDecisions(TileReviewCommon):
     def test_nobody_to_approve_says_what_to_do(self):
         company = self.env["res.company"].create({"name": "Lonely Tiles"})
         alone = new_test_user(
-            self.env, login="review_alone", groups="sales_team.group_sale_salesman",
-            company_id=company.id, company_ids=[Command.set(company.ids)],
+            self.env,
+            login="review_alone",
+            groups="sales_team.group_sale_salesman",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
         )
         self.env["tile.review.rule"].create(
             {"name": "Big", "rule_type": "order_size", "min_amount": 1, "company_id": company.id}
         )
         partner = self.env["res.partner"].create({"name": "Lonely customer", "company_id": company.id})
-        order = self.env["sale.order"].with_user(alone).with_company(company).create(
-            {"partner_id": partner.id, "order_line": [Command.create({"product_id": self.plain.id})]}
+        order = (
+            self.env["sale.order"]
+            .with_user(alone)
+            .with_company(company)
+            .create({"partner_id": partner.id, "order_line": [Command.create({"product_id": self.plain.id})]})
         )
         # Any approver of that company would do; remove them all.
         approvers = self.env.ref("tile_order_review.group_order_approver").users.filtered(
@@ -94,11 +102,23 @@ class TestReviewDecisions(TileReviewCommon):
         with self.assertRaisesRegex(ValidationError, "choose the tile or the series"):
             Rule.create({"name": "x", "rule_type": "floor_price", "floor_price_m2": 10})
         with self.assertRaisesRegex(ValidationError, "above zero"):
-            Rule.create({"name": "x", "rule_type": "floor_price", "tile_series_id": self.series.id,
-                         "floor_price_m2": -1})
+            Rule.create(
+                {
+                    "name": "x",
+                    "rule_type": "floor_price",
+                    "tile_series_id": self.series.id,
+                    "floor_price_m2": -1,
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
-            Rule.create({"name": "x", "rule_type": "discount", "max_discount": 150,
-                         "group_id": self.env.ref("sales_team.group_sale_salesman").id})
+            Rule.create(
+                {
+                    "name": "x",
+                    "rule_type": "discount",
+                    "max_discount": 150,
+                    "group_id": self.env.ref("sales_team.group_sale_salesman").id,
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "between 0 and 3650 days"):
             Rule.create({"name": "x", "rule_type": "overdue", "overdue_days": 10**9})
         with self.assertRaisesRegex(ValidationError, "absurdly large"):

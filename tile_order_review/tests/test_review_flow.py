@@ -93,8 +93,10 @@ class TestReviewFlow(TileReviewCommon):
     def test_reject_needs_a_reason(self):
         order = self.order_for(self.seller, price=75.0)
         order.with_user(self.seller).action_confirm()
-        wizard = self.env["tile.review.reject"].with_user(self.leader).create(
-            {"order_ids": [Command.set(order.ids)], "reason": "   "}
+        wizard = (
+            self.env["tile.review.reject"]
+            .with_user(self.leader)
+            .create({"order_ids": [Command.set(order.ids)], "reason": "   "})
         )
         with self.assertRaisesRegex(UserError, "Write why"):
             wizard.action_reject()
@@ -117,10 +119,22 @@ class TestReviewFlow(TileReviewCommon):
 
     def test_discount_above_the_salespersons_limit(self):
         Rule = self.env["tile.review.rule"]
-        Rule.create({"name": "Own", "rule_type": "discount", "group_id": self.env.ref(
-            "sales_team.group_sale_salesman").id, "max_discount": 10})
-        Rule.create({"name": "All", "rule_type": "discount", "group_id": self.env.ref(
-            "sales_team.group_sale_salesman_all_leads").id, "max_discount": 15})
+        Rule.create(
+            {
+                "name": "Own",
+                "rule_type": "discount",
+                "group_id": self.env.ref("sales_team.group_sale_salesman").id,
+                "max_discount": 10,
+            }
+        )
+        Rule.create(
+            {
+                "name": "All",
+                "rule_type": "discount",
+                "group_id": self.env.ref("sales_team.group_sale_salesman_all_leads").id,
+                "max_discount": 15,
+            }
+        )
         junior = self.order_for(self.seller, price=100.0, discount=12.0)
         junior.with_user(self.seller).action_confirm()
         self.assertEqual(junior.tile_review_state, "waiting")
@@ -131,7 +145,9 @@ class TestReviewFlow(TileReviewCommon):
 
     def test_credit_limit_uses_odoos_credit_limit_of_the_customer(self):
         self.env["tile.review.rule"].create({"name": "Credit", "rule_type": "credit_limit"})
-        self.customer.with_company(self.company).write({"use_partner_credit_limit": True, "credit_limit": 500.0})
+        self.customer.with_company(self.company).write(
+            {"use_partner_credit_limit": True, "credit_limit": 500.0}
+        )
         order = self.order_for(self.seller)  # 10.08 m² × 89.90 = 906.19
         order.with_user(self.seller).action_confirm()
         self.assertEqual(order.tile_review_state, "waiting")
@@ -148,8 +164,16 @@ class TestReviewFlow(TileReviewCommon):
                 "partner_id": self.customer.id,
                 "invoice_date": fields.Date.today() - timedelta(days=due_days_ago),
                 "invoice_date_due": fields.Date.today() - timedelta(days=due_days_ago),
-                "invoice_line_ids": [Command.create({"name": "Old tiles", "quantity": 1, "price_unit": amount,
-                                                     "tax_ids": [Command.clear()]})],
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Old tiles",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
             }
         )
         invoice.action_post()
@@ -203,8 +227,13 @@ class TestReviewFlow(TileReviewCommon):
         other = self.env["res.company"].create({"name": "Other Tiles Co"})
         self.floor_rule.active = False
         self.env["tile.review.rule"].create(
-            {"name": "Other floor", "company_id": other.id, "rule_type": "floor_price",
-             "tile_series_id": self.series.id, "floor_price_m2": 500.0}
+            {
+                "name": "Other floor",
+                "company_id": other.id,
+                "rule_type": "floor_price",
+                "tile_series_id": self.series.id,
+                "floor_price_m2": 500.0,
+            }
         )
         order = self.order_for(self.seller)
         order.action_confirm()

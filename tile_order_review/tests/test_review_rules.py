@@ -51,7 +51,9 @@ class TestReviewRules(BaseCase):
         self.assertEqual(breaches(senior, rules), [])
         self.assertEqual(len(breaches(order(line(discount=10.0)), rules)), 0)
         # Nobody limited: a salesperson in no rule's group.
-        self.assertEqual(breaches(order(line(discount=50.0), salesperson_group_ids=frozenset({99})), rules), [])
+        self.assertEqual(
+            breaches(order(line(discount=50.0), salesperson_group_ids=frozenset({99})), rules), []
+        )
 
     def test_credit_overdue_shade_and_size(self):
         rules = [
@@ -63,8 +65,13 @@ class TestReviewRules(BaseCase):
         clean = order(line(), m2=10.0, amount=900.0, overdue_amounts={30: 100.0})
         self.assertEqual(breaches(clean, rules), [])
         bad = order(
-            line(), m2=1000.0, amount=900.0, credit_warning="over", overdue_amounts={30: 100.01},
-            mixes_shades=True, split_reason="one floor, two shades",
+            line(),
+            m2=1000.0,
+            amount=900.0,
+            credit_warning="over",
+            overdue_amounts={30: 100.01},
+            mixes_shades=True,
+            split_reason="one floor, two shades",
         )
         self.assertEqual([b.rule_id for b in breaches(bad, rules)], [1, 2, 3, 4])
         by_amount = order(line(), m2=1.0, amount=500000.0)
@@ -73,7 +80,9 @@ class TestReviewRules(BaseCase):
     def test_rules_limited_to_customer_tags(self):
         rules = [RuleFacts(1, "order_size", min_m2=100.0, partner_category_ids=frozenset({5}))]
         self.assertEqual(breaches(order(line(), m2=200.0), rules), [])
-        self.assertEqual(len(breaches(order(line(), m2=200.0, partner_category_ids=frozenset({5, 6})), rules)), 1)
+        self.assertEqual(
+            len(breaches(order(line(), m2=200.0, partner_category_ids=frozenset({5, 6})), rules)), 1
+        )
 
     def test_an_approval_holds_for_what_was_approved_only(self):
         rules = [RuleFacts(1, "floor_price", series_id=7, floor_price_m2=80.0)]

@@ -372,7 +372,11 @@ class RoleMatrixSamples(TileTestMixin):
             case "tile.order.batch":
                 return {"operation": "confirm"}
             case "tile.routing.rule":
-                return {"name": f"Route {stamp}", "company_id": company.id, "warehouse_id": cls.warehouse_of(owner).id}
+                return {
+                    "name": f"Route {stamp}",
+                    "company_id": company.id,
+                    "warehouse_id": cls.warehouse_of(owner).id,
+                }
         raise NotImplementedError(model)
 
     # -- samples of the matrix ------------------------------------------------------------------------------

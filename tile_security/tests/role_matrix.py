@@ -115,8 +115,18 @@ MODELS = {
     ),
     "crm.lead": ("Opportunities", "商机", "record", {"description": "matrix"}),
     "tile.review.rule": ("Order review rules", "订单审核规则", "record", {"sequence": 5}),
-    "tile.review.reason": ("Reasons an order waits for approval", "订单等待审批的原因", "record", {"message": "M"}),
-    "tile.order.batch": ("Batch work on orders (wizard)", "订单批量处理（向导）", "record", {"operation": "send"}),
+    "tile.review.reason": (
+        "Reasons an order waits for approval",
+        "订单等待审批的原因",
+        "record",
+        {"message": "M"},
+    ),
+    "tile.order.batch": (
+        "Batch work on orders (wizard)",
+        "订单批量处理（向导）",
+        "record",
+        {"operation": "send"},
+    ),
     "tile.routing.rule": ("Routing rules", "订单分配规则", "record", {"sequence": 5}),
     "res.users#groups_id": (
         "Users' roles",

@@ -55,7 +55,12 @@ class TestWizardFuzz(TileProductionCommon):
         # An order waiting for approval (tile_order_review): a rule only for one tagged customer.
         tag = cls.env["res.partner.category"].create({"name": "Fuzz review"})
         cls.env["tile.review.rule"].create(
-            {"name": "Fuzz size", "rule_type": "order_size", "min_m2": 1, "partner_category_ids": [Command.set(tag.ids)]}
+            {
+                "name": "Fuzz size",
+                "rule_type": "order_size",
+                "min_m2": 1,
+                "partner_category_ids": [Command.set(tag.ids)],
+            }
         )
         reviewed = cls.tile_customer("Fuzz reviewed customer", category_id=[Command.set(tag.ids)])
         cls.waiting = cls.tile_order(reviewed, [(cls.tile_600, 10, "m2")], user=cls.seller)
