@@ -18,6 +18,19 @@ RULE_TYPES = [
 MAX_AMOUNT = 1e12
 MAX_M2 = 10_000_000
 MAX_DAYS = 3650
+# What a rule says: its description and its checks follow these.
+RULE_FIGURES = (
+    "rule_type",
+    "product_tmpl_id",
+    "tile_series_id",
+    "floor_price_m2",
+    "group_id",
+    "max_discount",
+    "overdue_days",
+    "overdue_min_amount",
+    "min_m2",
+    "min_amount",
+)
 
 
 class TileReviewRule(models.Model):
@@ -87,18 +100,7 @@ class TileReviewRule(models.Model):
     )
     description = fields.Char(compute="_compute_description", string="Rule")
 
-    @api.depends(
-        "rule_type",
-        "product_tmpl_id",
-        "tile_series_id",
-        "floor_price_m2",
-        "group_id",
-        "max_discount",
-        "overdue_days",
-        "overdue_min_amount",
-        "min_m2",
-        "min_amount",
-    )
+    @api.depends(*RULE_FIGURES)
     def _compute_description(self):
         for rule in self:
             rule.description = rule._describe()
@@ -135,20 +137,7 @@ class TileReviewRule(models.Model):
             parts.append(money(self.min_amount))
         return _("Orders from %s", _(" or ").join(parts) or "?")
 
-    @api.constrains(
-        "rule_type",
-        "product_tmpl_id",
-        "tile_series_id",
-        "floor_price_m2",
-        "group_id",
-        "max_discount",
-        "overdue_days",
-        "overdue_min_amount",
-        "min_m2",
-        "min_amount",
-        "approver_id",
-        "company_id",
-    )
+    @api.constrains(*RULE_FIGURES, "approver_id", "company_id")
     def _check_rule(self):
         for rule in self:
             message = rule._rule_error()
