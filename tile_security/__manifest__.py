@@ -22,6 +22,7 @@
         "tile_production",
         "tile_logistics",
         "tile_analytics",
+        "tile_analytics_margin",
         "tile_order_review",
         "tile_order_routing",
         "tile_crm",

@@ -352,6 +352,18 @@ class RoleMatrixSamples(TileTestMixin):
                 }
             case "tile.sales.export":
                 return {}
+            case "tile.customer.segment.history":
+                partner = cls.sudo_as(owner, "res.partner").create(
+                    {"name": f"Segment of {owner.login}", "user_id": salesperson.id, "company_id": company.id}
+                )
+                return {"partner_id": partner.id, "company_id": company.id, "segment": "new"}
+            case "tile.winback.campaign":
+                program = cls.sudo_as(owner, "loyalty.program").create(
+                    {"name": f"Win-back {stamp}", "program_type": "coupons", "company_id": company.id}
+                )
+                return {"name": f"Campaign {stamp}", "company_id": company.id, "program_id": program.id}
+            case "tile.analysis.export":
+                return {"res_model": "tile.customer.behaviour", "domain": "[]"}
             case "crm.lead":
                 return {
                     "name": f"Opportunity {stamp}",
@@ -398,6 +410,10 @@ class RoleMatrixSamples(TileTestMixin):
             return self.env[model].sudo().search([("lot_id", "=", lot.id)], limit=1)
         if model == "tile.customer.behaviour":
             return self.behaviour_row(owner)
+        if model == "tile.order.margin":
+            order = self.confirmed_order(owner)
+            self.env.flush_all()
+            return self.env[model].sudo().search([("order_id", "=", order.id)], limit=1)
         if model == "tile.production.report":
             mo = self.planned_production(owner)
             return self.env[model].sudo().search([("production_id", "=", mo.id)], limit=1)
@@ -408,6 +424,7 @@ class RoleMatrixSamples(TileTestMixin):
             "tile.boq.import",
             "tile.sales.export",
             "tile.order.batch",
+            "tile.analysis.export",
         ):
             # A wizard is its creator's: made as that user (without checking their rights).
             return self.sudo_as(owner, model).create(self.sample_vals(model, owner))

@@ -113,6 +113,20 @@ MODELS = {
         "record",
         {"tiles_only": False},
     ),
+    "tile.customer.segment.history": (
+        "Customer segment history",
+        "客户分层历史",
+        "record",
+        {"segment": "regular"},
+    ),
+    "tile.winback.campaign": ("Win-back campaigns", "挽回活动", "record", {"name": "M"}),
+    "tile.analysis.export": (
+        "Analysis XLSX export (wizard)",
+        "分析 XLSX 导出（向导）",
+        "record",
+        {"domain": "[]"},
+    ),
+    "tile.order.margin": ("Cost and margin (report)", "成本与毛利（报表）", "report", {}),
     "crm.lead": ("Opportunities", "商机", "record", {"description": "matrix"}),
     "tile.review.rule": ("Order review rules", "订单审核规则", "record", {"sequence": 5}),
     "tile.review.reason": (
@@ -175,6 +189,10 @@ tile.boq.import                   oyoo oyoo ---- ---- ---- ---- ---- oyoo ---- -
 account.move                      o--- c--- ---- ---- ---- ---- ---- c--- cycc cycc c--- ---- ---- ----
 tile.customer.behaviour           o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ---- ----
 tile.sales.export                 oyo- oyo- ---- ---- ---- ---- ---- oyo- ---- ---- ---- ---- ---- ----
+tile.customer.segment.history     o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ---- ----
+tile.winback.campaign             c--- cycc ---- ---- ---- ---- ---- c--- ---- ---- ---- ---- ---- ----
+tile.analysis.export              oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- ---- ---- ----
+tile.order.margin                 ---- c--- ---- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ----
 crm.lead                          oyo- cycc ---- ---- ---- ---- ---- cyc- ---- ---- ---- ---- ---- ----
 tile.review.rule                  c--- cycc ---- ---- ---- ---- ---- c--- ---- ---- c--- ---- ---- ----
 tile.review.reason                o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- c--- ---- ---- ----
