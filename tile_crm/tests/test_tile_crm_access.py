@@ -1,9 +1,10 @@
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import TileCrmCommon
 
 
+@tagged("post_install", "-at_install")
 class TestTileCrmAccess(TileCrmCommon):
     """An opportunity's rooms are seen by exactly those who see the opportunity (crm's rules)."""
 
@@ -54,6 +55,15 @@ class TestTileCrmAccess(TileCrmCommon):
         self.assertEqual(self.sees(self.salesman, order.tile_room_ids), order.tile_room_ids)
         self.assertFalse(self.sees(self.other_salesman, order.tile_room_ids))
         self.assertOrderFormOpens(order, self.salesman)
+
+    def test_finance_reads_quotation_rooms_not_opportunity_rooms(self):
+        order = self.new_quotation(self.lead)
+        accountant = new_test_user(self.env, login="crm_room_finance", groups="account.group_account_invoice")
+        self.assertEqual(self.sees(accountant, order.tile_room_ids), order.tile_room_ids)
+        self.assertFalse(self.sees(accountant, self.lead.tile_room_ids))
+        with self.assertRaises(AccessError):
+            self.lead.tile_room_ids.with_user(accountant).read(["name", "gross_area_m2"])
+        self.assertOrderFormOpens(order, accountant)
 
     def test_rooms_of_another_company_are_hidden(self):
         branch = self.env["res.company"].create({"name": "Tile Branch"})

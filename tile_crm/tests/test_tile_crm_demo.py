@@ -1,6 +1,7 @@
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, tagged
 
 
+@tagged("post_install", "-at_install")
 class TestTileCrmDemo(TransactionCase):
     """The demo tells its story: a showroom visit being measured, a phone call already quoted."""
 

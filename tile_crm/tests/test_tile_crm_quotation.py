@@ -1,10 +1,11 @@
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, tagged
 
 from .common import TileCrmCommon
 
 
+@tagged("post_install", "-at_install")
 class TestTileCrmQuotation(TileCrmCommon):
     def test_new_quotation_brings_rooms_lines_and_liked_tiles(self):
         order = self.new_quotation(self.lead)

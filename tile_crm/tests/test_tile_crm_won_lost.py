@@ -1,8 +1,11 @@
+from odoo.tests import tagged
+
 from odoo.addons.tile_crm.models.sale_order import lead_outcome
 
 from .common import TileCrmCommon
 
 
+@tagged("post_install", "-at_install")
 class TestTileCrmWonLost(TileCrmCommon):
     @classmethod
     def setUpClass(cls):
