@@ -198,7 +198,7 @@ class SaleOrder(models.Model):
             )
         reasons = Reason.create(vals_list)
         self.tile_review_state = "waiting"
-        listing = Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % r.message for r in reasons)
+        listing = reasons._tile_listing()
         for approver in reasons.approver_id:
             # The e-mail below (with its Approve button) tells the approver: no second one.
             self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
@@ -335,11 +335,7 @@ class SaleOrder(models.Model):
         )
         self._tile_review_close_activities(user=self.env.user, skip=done_activities)
         self.message_post(
-            body=Markup("%s<ul>%s</ul>")
-            % (
-                self.env._("Approved by %s:", self.env.user.name),
-                Markup().join(Markup("<li>%s</li>") % r.message for r in mine),
-            ),
+            body=Markup("%s%s") % (self.env._("Approved by %s:", self.env.user.name), mine._tile_listing()),
             subtype_xmlid="mail.mt_note",
         )
         if not self.tile_review_reason_ids.filtered(lambda r: r.state == "pending"):

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import fields, models
 
 
@@ -25,3 +27,9 @@ class TileReviewReason(models.Model):
     )
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_on = fields.Datetime(readonly=True)
+
+    def _tile_listing(self):
+        """The reasons as an HTML list, for the order's history and the approvers' activity."""
+        return Markup("<ul>%s</ul>") % Markup().join(
+            Markup("<li>%s</li>") % reason.message for reason in self
+        )
