@@ -84,6 +84,16 @@ class TestReviewAccess(TileReviewCommon):
             form = Form(order.with_user(user))
             self.assertEqual(len(form.tile_review_reason_ids), 1, groups)
 
+    def test_warehouse_and_manufacturing_open_a_waiting_order(self):
+        order = self.order_for(self.seller, price=75.0)
+        order.with_user(self.seller).action_confirm()
+        for groups in ("stock.group_stock_user", "mrp.group_mrp_user"):
+            if not self.env.ref(groups, raise_if_not_found=False):
+                continue  # Manufacturing not installed
+            user = new_test_user(self.env, login=f"review_{groups.split('.')[1]}", groups=groups)
+            form = Form(order.with_user(user))
+            self.assertEqual(form.tile_review_state, "waiting", groups)
+
     def test_approver_group_sits_between_all_documents_and_administrator(self):
         approver = self.env.ref("tile_order_review.group_order_approver")
         self.assertIn(approver, self.env.ref("sales_team.group_sale_manager").implied_ids)
