@@ -32,6 +32,7 @@
         "security/ir.model.access.csv",
         "data/tile_security_data.xml",
         "data/auditlog_rule_data.xml",
+        "views/sale_order_views.xml",
         "views/tile_login_attempt_views.xml",
         "views/auditlog_log_views.xml",
         "views/res_config_settings_views.xml",

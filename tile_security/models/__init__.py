@@ -1,3 +1,5 @@
+from . import tile_price_guard
+from . import base
 from . import tile_login_attempt
 from . import tile_audit
 from . import auditlog_log

@@ -1,10 +1,24 @@
-from odoo import models
+from odoo import api, models
 
 from .sale_order_line import BINDING_CONTRACT_STATES
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "tile.price.guard"]
+
+    @api.model
+    def _tile_price_extra_fields(self):
+        return ("tax_totals", "amount_undiscounted", "amount_paid", "margin_percent", "reward_amount")
+
+    @api.depends("tile_is_contract", "tile_contract_id")
+    @api.depends_context("uid")
+    def _compute_tile_hide_prices(self):
+        # The order form's price columns and totals follow what the server hides.
+        result = super()._compute_tile_hide_prices()
+        if self._tile_prices_hidden():
+            self.tile_hide_prices = True
+        return result
 
     def _tile_audited_fields(self):
         """Fields of an order or contract whose changes are audited once it binds (extend to add)."""

@@ -4,7 +4,22 @@ BINDING_CONTRACT_STATES = ("active", "closed")
 
 
 class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "tile.price.guard"]
+
+    @api.model
+    def _tile_price_extra_fields(self):
+        return (
+            "price_unit",
+            "technical_price_unit",
+            "discount",
+            "price_tax",
+            "purchase_price",
+            "margin",
+            "margin_percent",
+            "tile_price_per_box",
+            "tile_price_per_m2",
+        )
 
     def _tile_audited_fields(self):
         """Fields of a line whose changes are audited once its document binds (extend to add)."""

@@ -5,3 +5,4 @@ from . import test_session_idle
 from . import test_audit_trail
 from . import test_fuzz_endpoints
 from . import test_fuzz_wizards
+from . import test_price_guard

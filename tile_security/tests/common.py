@@ -362,6 +362,16 @@ class RoleMatrixSamples(TileTestMixin):
                     {"name": f"Win-back {stamp}", "program_type": "coupons", "company_id": company.id}
                 )
                 return {"name": f"Campaign {stamp}", "company_id": company.id, "program_id": program.id}
+            case "tile.winback.wizard":
+                program = cls.sudo_as(owner, "loyalty.program").create(
+                    {"name": f"Win-back {stamp}", "program_type": "coupons", "company_id": company.id}
+                )
+                return {
+                    "name": f"Offer {stamp}",
+                    "company_id": company.id,
+                    "program_id": program.id,
+                    "partner_ids": [Command.set(customer.ids)],
+                }
             case "tile.analysis.export":
                 return {"res_model": "tile.customer.behaviour", "domain": "[]"}
             case "crm.lead":
@@ -425,6 +435,7 @@ class RoleMatrixSamples(TileTestMixin):
             "tile.sales.export",
             "tile.order.batch",
             "tile.analysis.export",
+            "tile.winback.wizard",
         ):
             # A wizard is its creator's: made as that user (without checking their rights).
             return self.sudo_as(owner, model).create(self.sample_vals(model, owner))

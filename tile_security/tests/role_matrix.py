@@ -120,6 +120,12 @@ MODELS = {
         {"segment": "regular"},
     ),
     "tile.winback.campaign": ("Win-back campaigns", "挽回活动", "record", {"name": "M"}),
+    "tile.winback.wizard": (
+        "Send a win-back offer (wizard)",
+        "发送挽回优惠（向导）",
+        "record",
+        {"name": "M"},
+    ),
     "tile.analysis.export": (
         "Analysis XLSX export (wizard)",
         "分析 XLSX 导出（向导）",
@@ -162,7 +168,7 @@ product.template#standard_price   c--- c-c- c--- c-c- c--- c--- c--- c--- c--- c
 tile.series                       a--- ayaa a--- a--- a--- a--- a--- a--- a--- a--- a--- ---- ---- ----
 sale.order                        oyo- cycc c-c- c-c- c-c- c-c- c-c- cyc- c-c- c-c- c--- o--- o--- o---
 sale.order.line                   oyoo cycc c-c- c-c- c-c- c-c- c-c- cycc c-c- c-c- c--- o--- o--- o---
-sale.order.line#price_unit        o-o- c-c- c-c- c-c- c-c- c-c- c-c- c-c- c-c- c-c- c--- o--- o--- o---
+sale.order.line#price_unit        o-o- c-c- ---- ---- ---- ---- ---- c-c- c-c- c-c- c--- o--- o--- o---
 tile.room                         oyoo cycc c--- c--- c--- c--- c--- cycc c--- c--- c--- ---- ---- ----
 tile.takeoff.wizard               oyoo oyoo ---- ---- ---- ---- ---- oyoo ---- ---- ---- ---- ---- ----
 tile.takeoff.wizard.room          oyoo oyoo ---- ---- ---- ---- ---- oyoo ---- ---- ---- ---- ---- ----
@@ -191,6 +197,7 @@ tile.customer.behaviour           o--- c--- ---- ---- ---- ---- ---- c--- c--- c
 tile.sales.export                 oyo- oyo- ---- ---- ---- ---- ---- oyo- ---- ---- ---- ---- ---- ----
 tile.customer.segment.history     o--- c--- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ---- ----
 tile.winback.campaign             c--- cycc ---- ---- ---- ---- ---- c--- ---- ---- ---- ---- ---- ----
+tile.winback.wizard               ---- oyo- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----
 tile.analysis.export              oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- oyo- ---- ---- ----
 tile.order.margin                 ---- c--- ---- ---- ---- ---- ---- ---- c--- c--- c--- ---- ---- ----
 crm.lead                          oyo- cycc ---- ---- ---- ---- ---- cyc- ---- ---- ---- ---- ---- ----

@@ -1,0 +1,105 @@
+from odoo.exceptions import AccessError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.tile_inventory.tests.common import TileInventoryCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPriceGuard(TileInventoryCommon):
+    """Warehouse and production users open orders (Odoo's sale_stock / sale_mrp access) and see
+    quantities, never what the customer pays — over every way the server answers them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.seller = cls.tile_salesman("tile_price_seller")
+        cls.seller.groups_id += cls.env.ref("base.group_allow_export")
+        cls.storekeeper = new_test_user(cls.env, login="tile_price_stock", groups="stock.group_stock_user,base.group_allow_export")
+        cls.maker = new_test_user(cls.env, login="tile_price_mrp", groups="mrp.group_mrp_user")
+        cls.accountant = new_test_user(cls.env, login="tile_price_acc", groups="account.group_account_invoice")
+        cls.adhesive = cls.plain_product()
+        cls.adhesive.is_storable = True
+        cls.env["stock.quant"]._update_available_quantity(cls.adhesive, cls.stock, 50)
+        cls.order = cls.tile_order(
+            cls.customer, [(cls.adhesive, 10, None)], user=cls.seller, tile_shade_scope="line"
+        )
+        cls.order.action_confirm()
+        cls.line = cls.order.order_line
+
+    def test_warehouse_reads_quantities_not_prices(self):
+        for user in (self.storekeeper, self.maker):
+            with self.subTest(user=user.login):
+                line = self.line.with_user(user).read(["product_uom_qty", "price_unit", "price_subtotal"])[0]
+                self.assertEqual(line["product_uom_qty"], 10)
+                self.assertFalse(line["price_unit"])
+                self.assertFalse(line["price_subtotal"])
+                # The web client's form: the order with its lines in one web_read.
+                order = self.order.with_user(user).web_read(
+                    {
+                        "amount_total": {},
+                        "tax_totals": {},
+                        "tile_hide_prices": {},
+                        "order_line": {"fields": {"product_uom_qty": {}, "price_unit": {}, "discount": {}}},
+                    }
+                )[0]
+                self.assertFalse(order["amount_total"])
+                self.assertFalse(order["tax_totals"])
+                self.assertTrue(order["tile_hide_prices"], "the form hides the price columns and totals")
+                self.assertEqual(
+                    order["order_line"], [{"id": self.line.id, "product_uom_qty": 10, "price_unit": False, "discount": False}]
+                )
+                rows = self.env["sale.order"].with_user(user).search_read([("id", "=", self.order.id)], ["amount_untaxed"])
+                self.assertFalse(rows[0]["amount_untaxed"])
+
+    def test_sales_and_finance_read_prices(self):
+        for user in (self.seller, self.accountant):
+            with self.subTest(user=user.login):
+                self.assertEqual(self.line.with_user(user).read(["price_unit"])[0]["price_unit"], 35.0)
+                self.assertEqual(self.order.with_user(user).read(["amount_total"])[0]["amount_total"], 350.0)
+                self.assertFalse(self.order.with_user(user).tile_hide_prices)
+
+    def test_totals_grouping_searching_and_exports_do_not_tell_the_price(self):
+        Line = self.env["sale.order.line"].with_user(self.storekeeper)
+        groups = Line.read_group([("order_id", "=", self.order.id)], ["price_subtotal:sum", "product_uom_qty:sum"], ["order_id"])
+        self.assertEqual(groups[0]["product_uom_qty"], 10)
+        self.assertFalse(groups[0]["price_subtotal"])
+        with self.assertRaisesRegex(AccessError, "Unit Price"):
+            Line.read_group([], ["product_uom_qty:sum"], ["price_unit"])
+        with self.assertRaisesRegex(AccessError, "Prices are shown to sales and finance users only"):
+            Line.search([("price_unit", ">", 30)])
+        with self.assertRaises(AccessError, msg="through the order's lines, too"):
+            self.env["sale.order"].with_user(self.storekeeper).search([("order_line.price_unit", ">", 30)])
+        with self.assertRaises(AccessError, msg="from the delivery"):
+            self.env["stock.picking"].with_user(self.storekeeper).search([("sale_id.amount_total", ">", 30)])
+        with self.assertRaises(AccessError, msg="in a sub-domain"):
+            self.env["sale.order"].with_user(self.storekeeper).search(
+                [("order_line", "any", [("price_subtotal", ">", 30)])]
+            )
+        # Exports walk their paths without read(): from the delivery and from the order.
+        picking = self.order.picking_ids.with_user(self.storekeeper)
+        self.assertEqual(picking.export_data(["name", "sale_id/amount_total"])["datas"], [[picking.name, False]])
+        exported = self.order.with_user(self.storekeeper).export_data(["order_line/product_uom_qty", "order_line/price_unit"])
+        self.assertEqual(exported["datas"], [[10.0, False]])
+        self.assertEqual(self.order.with_user(self.seller).export_data(["order_line/price_unit"])["datas"], [[35.0]])
+
+    def test_warehouse_changes_no_price_and_still_delivers(self):
+        with self.assertRaisesRegex(AccessError, "Unit Price"):
+            self.line.with_user(self.storekeeper).write({"price_unit": 1.0})
+        self.assertEqual(self.line.price_unit, 35.0)
+        # Odoo's own flow as the warehouse user reads prices through the ORM, untouched.
+        picking = self.order.picking_ids.with_user(self.storekeeper)
+        picking.move_ids.quantity = 10
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(self.line.qty_delivered, 10)
+        self.assertEqual(self.line.untaxed_amount_to_invoice, 350.0)
+
+    def test_order_list_has_no_amounts_for_the_warehouse(self):
+        arch = self.env["sale.order"].with_user(self.storekeeper).get_views([(False, "list")])["views"]["list"]["arch"]
+        self.assertNotIn('name="amount_total"', arch)
+        arch = self.env["sale.order"].with_user(self.seller).get_views([(False, "list")])["views"]["list"]["arch"]
+        self.assertIn('name="amount_total"', arch)
+        # The form opens for the warehouse user (what a delivery's Sales Order button does).
+        form = Form(self.order.with_user(self.storekeeper))
+        with form.order_line.edit(0) as line:
+            self.assertEqual(line.product_uom_qty, 10)
