@@ -4,7 +4,8 @@
 # backup of TILE_BACKUP_DB, local copies older than TILE_BACKUP_KEEP_DAYS deleted, and on
 # TILE_BACKUP_WEEKDAY the newest copied to TILE_BACKUP_OFFSITE. At start it takes one at once
 # when none is younger than a day, so that a missing or wrong key shows up immediately.
-#   docker compose run --rm backup restore /backups/FILE NEWDB   (any ./tile backup|restore|doctor)
+#   docker compose run --rm --no-deps backup restore /backups/FILE NEWDB   (any ./tile backup|restore|doctor;
+#   --no-deps, or compose runs the install one-shot again first)
 #   backup-loop.sh --healthcheck                                  (compose's healthcheck)
 set -uo pipefail
 tile=(bash /opt/tile/tile)

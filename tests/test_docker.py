@@ -170,3 +170,41 @@ def test_readme_documents_the_docker_build():
     readme = (ROOT / "README.md").read_text()
     assert "--build" in readme and "TILE_WORKERS" in readme
     assert COMPOSE.name in readme
+
+
+def test_install_loads_demo_data_unless_told_not_to():
+    # Odoo reads any non-empty --without-demo value as "no demo data", the word False too:
+    # unset, TILE_WITHOUT_DEMO must give an empty value (demo data, as README.md says).
+    def without_demo(**env):
+        found = re.search(r"--without-demo=(\S*)", odoo_command("install", **env))
+        assert found, "the install service passes --without-demo"
+        return found.group(1)
+
+    assert without_demo() == ""
+    assert without_demo(TILE_WITHOUT_DEMO="True") == "True"
+
+
+def test_offline_stand_ins_cover_every_base_image():
+    """docker/offline/build-base-images.sh builds a local stand-in for every image the Docker
+    path pulls (for machines without registry access): compose.yaml's and the FROM lines."""
+    services = compose_config()["services"]
+    pulled = {s["image"] for s in services.values() if "build" not in s}
+    for dockerfile in ("Dockerfile", "backup.Dockerfile"):
+        pulled |= set(re.findall(r"^FROM\s+(\S+)", (DOCKER / dockerfile).read_text(), re.M))
+    script = (DOCKER / "offline" / "build-base-images.sh").read_text()
+    built = set(re.findall(r"^\s*build\s+(\S+)\s", script, re.M))
+    built |= set(re.findall(r"docker build [^\n]*-t\s+(\S+)", script))
+    assert pulled == built - {'"$1"'}, f"stand-ins: {sorted(built)}, images used: {sorted(pulled)}"
+
+
+def test_documented_one_off_commands_do_not_rerun_the_install():
+    # "run" starts the services a service depends on: backup and odoo depend on the install
+    # one-shot, which would start Odoo once more next to the running workers.
+    for path in (
+        ROOT / "docs" / "operations.md",
+        ROOT / "docs" / "operations.zh_CN.md",
+        DOCKER / "backup-loop.sh",
+    ):
+        for line in path.read_text().splitlines():
+            if re.search(r"docker[ -]compose\b[^`]*\brun --rm\b", line):
+                assert "--no-deps" in line, f"{path.name}: {line.strip()}"

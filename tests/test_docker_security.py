@@ -330,7 +330,7 @@ def test_odoo_image_starts_through_the_secret_reading_entrypoint():
     ), "the secret lives outside the repository"
 
 
-def run_entrypoint(tmp_path, secret=None, **env):
+def run_entrypoint(tmp_path, secret=None, args=("odoo", "-d", "tile"), **env):
     """docker/odoo-entrypoint.sh with the official entrypoint replaced by one printing its input."""
     script = tmp_path / "entrypoint.sh"
     script.write_text(ENTRYPOINT.read_text().replace("exec /entrypoint.sh", f"exec {tmp_path}/official.sh"))
@@ -348,7 +348,7 @@ def run_entrypoint(tmp_path, secret=None, **env):
         **env,
     }
     return subprocess.run(
-        ["bash", str(script), "odoo", "-d", "tile"],
+        ["bash", str(script), *args],
         capture_output=True,
         text=True,
         env=environment,
@@ -382,6 +382,39 @@ def test_the_master_password_reaches_odoo_hashed(tmp_path):
         capture_output=True, text=True, check=False, env=dict(os.environ, PYTHONPATH=odoo_path),
     )  # fmt: skip
     assert check.stdout.split() == ["True", "False", "False", "require", "db-pw", "db"], check.stderr[-2000:]
+
+
+def test_install_one_shot_installs_only_the_modules_the_database_lacks(tmp_path, tls_cluster):
+    """-i of an installed module reloads its data in Odoo's init mode (noupdate settings reset,
+    demo data loaded again): the install service, run at every "up", passes only missing ones."""
+    args = ("odoo", "-d", "tile_missing", "-i", "base,sale,crm", "--stop-after-init")
+    env = {"TILE_INSTALL_MISSING": "1", "TILE_DB_HOST": "127.0.0.1", "TILE_DB_PORT": str(tls_cluster["port"]),
+           "TILE_DB_PASSWORD": "s3cret-pw"}  # fmt: skip
+    out = run_entrypoint(tmp_path, "a long master password\n", args, **env)
+    assert out.returncode == 0 and "-i base,sale,crm " in out.stdout, out.stderr  # no database yet
+    conn = connect(tls_cluster["port"], "require")
+    conn.autocommit = True
+    try:
+        conn.cursor().execute("CREATE DATABASE tile_missing")
+    finally:
+        conn.close()
+    conn = psycopg2.connect(host="127.0.0.1", port=tls_cluster["port"], user="odoo", password="s3cret-pw",
+                            dbname="tile_missing", sslmode="require")  # fmt: skip
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("CREATE TABLE ir_module_module (name varchar, state varchar)")
+            cur.execute("INSERT INTO ir_module_module VALUES ('base', 'installed'), ('crm', 'uninstalled')")
+        out = run_entrypoint(tmp_path, "a long master password\n", args, **env)
+        assert out.returncode == 0 and "-i sale,crm " in out.stdout, out.stdout + out.stderr
+        with conn, conn.cursor() as cur:
+            cur.execute("INSERT INTO ir_module_module VALUES ('sale', 'installed')")
+            cur.execute("UPDATE ir_module_module SET state = 'installed'")
+        out = run_entrypoint(tmp_path, "a long master password\n", args, **env)
+        assert out.returncode == 0 and "ODOO_RC" not in out.stdout and "nothing to install" in out.stdout
+    finally:
+        conn.close()
+    assert "TILE_INSTALL_MISSING" in compose_config()["services"]["install"]["environment"]
+    assert "TILE_INSTALL_MISSING" not in compose_config()["services"]["odoo"]["environment"]
 
 
 # --- the backup service -------------------------------------------------------------------
