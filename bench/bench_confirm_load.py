@@ -1,16 +1,18 @@
 """Load benchmark: salespeople confirming orders at the same time, over JSON-RPC.
 
-Usage: bench_confirm_load.py ODOO_CONF DB {tile|plain|apps} PORT
-Run for plain Odoo (sale_stock + the OCA lot modules), plain Odoo with every app the tile
-modules install ("apps": mrp, purchase, project, crm, loyalty, fleet...) and the tile suite.
-Seeds 20 lot-tracked products x 30 lots and 20 salespeople, starts Odoo in workers
-mode on 127.0.0.1:PORT, then for N = 1, 5, 10, 20 users each user creates 3-line
-quotations and confirms them (bounded: a fixed number of orders per run). Prints p50 /
-p95 / p99 of the confirmation time, throughput, refusals, serialization retries seen in
-the server log, and an oversell check. Nothing is asserted.
+Usage: bench_confirm_load.py ODOO_CONF DB KIND PORT [RESULTS.jsonl]
+       bench_confirm_load.py --summary RESULTS.jsonl
+KIND: plain, core-apps, core, apps or suite (scripts/bench_load.sh says what each holds);
+core and suite have the tile modules. Seeds 20 lot-tracked products x 30 lots and 20
+salespeople, starts Odoo in workers mode on 127.0.0.1:PORT, then for N = 1, 5, 10, 20 users
+each user creates 3-line quotations and confirms them (a fixed number of orders per run,
+TILE_BENCH_REPEAT runs per N). Prints p50 / p95 / p99 of the confirmation time, throughput,
+refusals, serialization retries seen in the server log, and an oversell check; --summary
+prints each N's median p95 per kind and the ratios. Nothing is asserted.
 """
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -26,6 +28,8 @@ from odoo.modules.registry import Registry
 PRODUCTS, LOTS, USERS, LINES = 20, 30, 20, 3
 ORDERS_PER_RUN = 60  # confirmations per N, spread over the N users
 RUNS = (1, 5, 10, 20)
+REPEAT = int(os.environ.get("TILE_BENCH_REPEAT", "3"))
+TILE_KINDS = ("tile", "core", "suite")
 PASSWORD = "Bench-Load-pw-2026!"  # also meets OCA password_security's own defaults (the apps baseline)
 
 
@@ -39,7 +43,7 @@ def seed(conf, dbname, kind):
         vals = []
         for i in range(PRODUCTS):
             v = {"name": f"Load tile {i}", "is_storable": True, "tracking": "lot", "list_price": 80}
-            if kind == "tile":
+            if kind in TILE_KINDS:
                 v.update(
                     tile_is_tile=True,
                     tile_length_mm=600,
@@ -55,7 +59,11 @@ def seed(conf, dbname, kind):
                 lot = env["stock.lot"].create(
                     dict(
                         {"name": f"L{product.id}-{j}", "product_id": product.id},
-                        **({"tile_shade": f"S{j % 7}", "tile_caliber": str(j % 2)} if kind == "tile" else {}),
+                        **(
+                            {"tile_shade": f"S{j % 7}", "tile_caliber": str(j % 2)}
+                            if kind in TILE_KINDS
+                            else {}
+                        ),
                     )
                 )
                 env["stock.quant"]._update_available_quantity(
@@ -119,7 +127,7 @@ def run(port, db, kind, n_users, products, users, partners, seed_value):
             lines = []
             for product in rng.sample(products, LINES):
                 boxes = rng.randint(10, 40)
-                if kind == "tile":
+                if kind in TILE_KINDS:
                     lines.append(
                         [0, 0, {"product_id": product, "tile_entry_unit": "box", "tile_entry_qty": boxes}]
                     )
@@ -154,7 +162,7 @@ def oversell(conf, dbname, kind):
         cr.execute("SELECT count(*) FROM stock_quant WHERE reserved_quantity > quantity + 0.001")
         over_reserved = cr.fetchone()[0]
         over_promised = 0
-        if kind == "tile":
+        if kind in TILE_KINDS:
             cr.execute(
                 """SELECT count(*) FROM (
                        SELECT l.lot_id, SUM(l.product_uom_qty) AS sold,
@@ -175,7 +183,7 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def main(conf, dbname, kind, port):
+def main(conf, dbname, kind, port, results_path=None):
     products, users, partners = seed(conf, dbname, kind)
     log_path = f"/tmp/bench_load_{dbname}.log"
     server = subprocess.Popen(
@@ -208,35 +216,100 @@ def main(conf, dbname, kind, port):
             except OSError:
                 time.sleep(1)
         for n in RUNS:
-            with open(log_path, encoding="utf-8", errors="replace") as log:
-                before = sum(
-                    1 for line in log if "SerializationFailure" in line or "could not serialize" in line
-                )
-            times, refused, errors, wall = run(port, dbname, kind, n, products, users, partners, n)
-            with open(log_path, encoding="utf-8", errors="replace") as log:
-                retries = sum(
-                    1 for line in log if "SerializationFailure" in line or "could not serialize" in line
-                )
-            retries -= before
-            over_reserved, over_promised = oversell(conf, dbname, kind)
-            verdict = (
-                "NONE"
-                if not (over_reserved or over_promised)
-                else f"{over_reserved} quants, {over_promised} lots"
-            )
-            print(
-                f"{kind:5} N={n:>2}: {len(times):>3} confirmed, {refused} refused, {len(errors)} errors; "
-                f"confirm p50 {statistics.median(times) if times else float('nan'):.3f} s, "
-                f"p95 {percentile(times, 95):.3f} s, p99 {percentile(times, 99):.3f} s; "
-                f"throughput {len(times) / wall:.2f} confirms/s; retries {retries}; "
-                f"oversell {verdict}"
-            )
-            for error in errors[:3]:
-                print("   error:", error)
+            for repeat in range(REPEAT):
+                measure(port, dbname, kind, n, repeat, products, users, partners, log_path, results_path)
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
+def serialization_failures(log_path):
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        return sum(1 for line in log if "SerializationFailure" in line or "could not serialize" in line)
+
+
+def measure(port, dbname, kind, n, repeat, products, users, partners, log_path, results_path):
+    before = serialization_failures(log_path)
+    times, refused, errors, wall = run(port, dbname, kind, n, products, users, partners, n * 10 + repeat)
+    retries = serialization_failures(log_path) - before
+    over_reserved, over_promised = oversell(None, dbname, kind)
+    verdict = (
+        "NONE" if not (over_reserved or over_promised) else f"{over_reserved} quants, {over_promised} lots"
+    )
+    row = {
+        "kind": kind,
+        "n": n,
+        "repeat": repeat,
+        "confirmed": len(times),
+        "refused": refused,
+        "errors": len(errors),
+        "p50": statistics.median(times) if times else None,
+        "p95": percentile(times, 95) if times else None,
+        "p99": percentile(times, 99) if times else None,
+        "throughput": len(times) / wall,
+        "retries": retries,
+        "oversell": verdict,
+    }
+    print(
+        f"{kind:9} N={n:>2} run {repeat + 1}: {len(times):>3} confirmed, {refused} refused, "
+        f"{len(errors)} errors; "
+        f"confirm p50 {row['p50'] or float('nan'):.3f} s, p95 {row['p95'] or float('nan'):.3f} s, "
+        f"p99 {row['p99'] or float('nan'):.3f} s; throughput {row['throughput']:.2f} confirms/s; "
+        f"retries {retries}; oversell {verdict}",
+        flush=True,
+    )
+    for error in errors[:3]:
+        print("   error:", error)
+    if results_path:
+        with open(results_path, "a", encoding="utf-8") as results:
+            results.write(json.dumps(row) + "\n")
+
+
+def summary(results_path):
+    """Median over the runs of each N's p95 (and p50, throughput), then the ratios."""
+    rows = [json.loads(line) for line in open(results_path, encoding="utf-8") if line.strip()]
+    kinds = [
+        kind
+        for kind in ("plain", "core-apps", "core", "apps", "suite")
+        if any(r["kind"] == kind for r in rows)
+    ]
+
+    def med(kind, n, key):
+        values = [r[key] for r in rows if r["kind"] == kind and r["n"] == n and r[key] is not None]
+        return statistics.median(values) if values else float("nan")
+
+    print("\nmedian over the runs (seconds; throughput in confirms/s; retries summed; oversell in any run)")
+    print(f"{'kind':9} {'N':>3} {'p50':>7} {'p95':>7} {'p99':>7} {'thru':>6} {'retries':>7}  oversell")
+    for kind in kinds:
+        for n in RUNS:
+            mine = [r for r in rows if r["kind"] == kind and r["n"] == n]
+            oversold = [r["oversell"] for r in mine if r["oversell"] != "NONE"]
+            p50, p95, p99 = (med(kind, n, key) for key in ("p50", "p95", "p99"))
+            retries = sum(r["retries"] for r in mine)
+            print(
+                f"{kind:9} {n:>3} {p50:7.3f} {p95:7.3f} {p99:7.3f} {med(kind, n, 'throughput'):6.2f} "
+                f"{retries:>7}  {oversold[0] if oversold else 'NONE'}"
+            )
+    pairs = [("core", "plain"), ("core", "core-apps"), ("suite", "plain"), ("suite", "apps")]
+    print("\nratios of the median p95 (and of throughput)")
+    for tile, base in pairs:
+        if tile in kinds and base in kinds:
+            cells = ", ".join(
+                f"N={n}: p95 {med(tile, n, 'p95') / med(base, n, 'p95'):.2f}x, "
+                f"throughput {med(tile, n, 'throughput') / med(base, n, 'throughput'):.2f}x"
+                for n in RUNS
+            )
+            print(f"{tile} / {base}: {cells}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    if sys.argv[1] == "--summary":
+        summary(sys.argv[2])
+    else:
+        main(
+            sys.argv[1],
+            sys.argv[2],
+            sys.argv[3],
+            int(sys.argv[4]),
+            sys.argv[5] if len(sys.argv) > 5 else None,
+        )

@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
 # Concurrent confirmation load over JSON-RPC, tile vs plain Odoo (./tile bench load).
+# Five databases, no demo data:
+#   plain      sale_stock + the OCA lot modules (the issue's "plain Odoo")
+#   core-apps  plain Odoo with the Odoo/OCA apps that tile_order_base + tile_inventory install
+#   core       tile_order_base + tile_inventory (the confirmation's tile code: m², lots, shades)
+#   apps       plain Odoo with every Odoo/OCA app the whole suite installs (mrp, purchase, crm...)
+#   suite      every tile module
+# TILE_BENCH_REPEAT (default 3) runs of 60 confirmations per N; the summary takes each N's
+# median p95 over the runs (a single p95 of 60 moves by +-20 % between runs).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 run_setup
 port=${TILE_BENCH_PORT:-$((TILE_HTTP_PORT + 300))}
-tile_db=tile_bench_load_tile_$$
-plain_db=tile_bench_load_plain_$$
-apps_db=tile_bench_load_apps_$$
-trap 'for db in "$tile_db" "$plain_db" "$apps_db"; do drop_db "$db" >/dev/null 2>&1 || true; done' EXIT
+kinds=(plain core-apps core apps suite)
+declare -A dbs
+for kind in "${kinds[@]}"; do dbs[$kind]=tile_bench_load_${kind//-/_}_$$; done
+results=$(mktemp /tmp/tile_bench_load_XXXXXX.jsonl)
+trap 'for db in "${dbs[@]}"; do drop_db "$db" >/dev/null 2>&1 || true; done; rm -f "$results"' EXIT
 quiet() { grep -v -E '^[0-9-]+ [0-9:,]+ [0-9]+ (INFO|WARNING) |security risk' || true; }
-info "installing the tile modules and plain Odoo (sale_stock + the same OCA lot modules), no demo"
-odoo_bin -d "$tile_db" -i "$(tile_modules)" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet
-odoo_bin -d "$plain_db" -i sale_management,sale_stock,sale_order_lot_selection,stock_restrict_lot \
-    --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet
-# A second baseline: plain Odoo with every Odoo and OCA app the tile modules pull in (mrp,
-# purchase, project, crm, loyalty, fleet...), so that the ratio shows the tile code's own cost
-# apart from the cost of the apps a tile business runs anyway.
-apps=$(pg_app "$tile_db" "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module
-                          WHERE state = 'installed' AND name NOT LIKE 'tile\_%'")
-info "plain Odoo with the tile modules' apps: $(echo "$apps" | tr ',' '\n' | wc -l) modules"
-odoo_bin -d "$apps_db" -i "$apps" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet
-for kind in plain apps tile; do
-    db=$plain_db; [ "$kind" = tile ] && db=$tile_db; [ "$kind" = apps ] && db=$apps_db
-    PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_confirm_load.py" "$TILE_CONF" "$db" "$kind" "$port" 2>&1 | quiet
+install() {  # install DB MODULES
+    odoo_bin -d "$1" -i "$2" --without-demo=all --stop-after-init --log-level=warn --max-cron-threads=0 2>&1 | quiet
+}
+apps_of() {  # the Odoo/OCA modules installed in a tile database
+    pg_app "$1" "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module
+                 WHERE state = 'installed' AND name NOT LIKE 'tile%'"
+}
+info "installing the five databases (no demo data)"
+install "${dbs[core]}" tile_order_base,tile_inventory
+install "${dbs[suite]}" "$(tile_modules)"
+install "${dbs[plain]}" sale_management,sale_stock,sale_order_lot_selection,stock_restrict_lot
+install "${dbs[core-apps]}" "$(apps_of "${dbs[core]}")"
+install "${dbs[apps]}" "$(apps_of "${dbs[suite]}")"
+for kind in "${kinds[@]}"; do
+    info "$kind: $(apps_of "${dbs[$kind]}" | tr ',' '\n' | wc -l) Odoo/OCA modules"
 done
+for kind in "${kinds[@]}"; do
+    PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_confirm_load.py" "$TILE_CONF" "${dbs[$kind]}" "$kind" "$port" \
+        "$results" 2>&1 | quiet
+done
+PYTHONPATH="$ODOO_PATH" "$PY" "$REPO_DIR/bench/bench_confirm_load.py" --summary "$results"

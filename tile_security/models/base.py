@@ -32,12 +32,12 @@ class Base(models.AbstractModel):
     @api.model
     def _tile_check_price_domain(self, domain):
         for leaf in domain:
-            if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)):
+            if not (isinstance(leaf, list | tuple) and len(leaf) == 3 and isinstance(leaf[0], str)):
                 continue
             guard = self._tile_price_on_path(leaf[0], ".")
             if guard is not None:  # an empty recordset of the guarded model
                 raise guard._tile_price_refusal([leaf[0].split(".")[-1]])
-            if leaf[1] in ("any", "not any") and isinstance(leaf[2], (list, tuple)):
+            if leaf[1] in ("any", "not any") and isinstance(leaf[2], list | tuple):
                 field = self._fields.get(leaf[0])
                 if field is not None and field.relational:
                     self.env[field.comodel_name]._tile_check_price_domain(leaf[2])

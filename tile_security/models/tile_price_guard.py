@@ -1,28 +1,55 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 # Who sees what a customer pays: sales and finance (invoicing, accounting, auditors). Odoo
 # gives warehouse and manufacturing users read and write on orders (sale_stock, sale_mrp) so
 # that deliveries and manufacturing update them; they see quantities, never prices.
 PRICE_GROUPS = "sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly"
+# What a supplier is paid: purchasing and finance (warehouse users read purchase orders to
+# receive them, purchase_stock).
+PURCHASE_GROUPS = "purchase.group_purchase_user,account.group_account_invoice,account.group_account_readonly"
+# What a tile costs (product, lot and move costs): sales (margins), purchasing, finance and
+# the warehouse managers who value the stock.
+COST_GROUPS = f"{PRICE_GROUPS},purchase.group_purchase_user,stock.group_stock_manager"
 
 
 class TilePriceGuard(models.AbstractModel):
-    """Prices of a sales document hidden from internal users outside sales and finance.
+    """Prices and costs hidden from internal users whose role does not need them.
 
     Only what reaches the user is filtered — ``read`` and everything built on it (the web
     client's ``web_read``, ``search_read``), ``read_group`` — and grouping by and writing
-    prices are refused; exports and searches on prices: see ``base``. Odoo's own code keeps reading prices through the ORM as
-    that user (valuation, delivery, invoicing status), so nothing of Odoo's flows changes.
+    prices are refused; exports and searches on prices: see ``base``. Odoo's own code keeps
+    reading prices through the ORM as that user (valuation, delivery, invoicing status), so
+    nothing of Odoo's flows changes.
     """
 
     _name = "tile.price.guard"
     _description = "Prices hidden from roles without sales or finance rights"
 
+    tile_prices_hidden = fields.Boolean(
+        compute="_compute_tile_prices_hidden",
+        help="The forms hide prices and costs from roles that get them empty from the server.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_tile_prices_hidden(self):
+        self.tile_prices_hidden = self._tile_prices_hidden()
+
     @api.model
     def _tile_price_extra_fields(self):
         """Price fields that are not Monetary fields (every Monetary field is a price)."""
         return ()
+
+    @api.model
+    def _tile_price_groups(self):
+        """The groups that see this model's prices (any one of them)."""
+        return PRICE_GROUPS
+
+    @api.model
+    def _tile_price_refuses_writes(self):
+        """Whether a user who may not see the prices may not write them either (documents:
+        yes; costs: no, Odoo's valuation writes them as the user who validates a transfer)."""
+        return True
 
     @api.model
     def _tile_price_fields(self):
@@ -34,7 +61,7 @@ class TilePriceGuard(models.AbstractModel):
         if self.env.su:
             return False
         user = self.env.user
-        return user._is_internal() and not user.has_groups(PRICE_GROUPS)
+        return user._is_internal() and not user.has_groups(self._tile_price_groups())
 
     @api.model
     def _tile_price_refusal(self, fnames):
@@ -69,7 +96,7 @@ class TilePriceGuard(models.AbstractModel):
         return result
 
     def write(self, vals):
-        if self._tile_prices_hidden():
+        if self._tile_price_refuses_writes() and self._tile_prices_hidden():
             written = self._tile_price_fields().intersection(vals)
             if written:
                 raise self._tile_price_refusal(written)

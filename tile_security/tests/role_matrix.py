@@ -164,7 +164,7 @@ MATRIX_TABLE = """
 model                             sp   sm   wh   whm  log  plan prod pm   inv  acc  aud  cust site drv
 res.partner                       cyc- cyc- c--- cyc- c--- c--- c--- cyc- c--- c--- c--- o--- o--- o---
 product.template                  c--- cycc c--- cycc c--- c--- c--- c--- c--- cycc c--- ---- ---- ----
-product.template#standard_price   c--- c-c- c--- c-c- c--- c--- c--- c--- c--- c-c- c--- ---- ---- ----
+product.template#standard_price   c--- c-c- ---- c-c- ---- ---- ---- c--- c--- c-c- c--- ---- ---- ----
 tile.series                       a--- ayaa a--- a--- a--- a--- a--- a--- a--- a--- a--- ---- ---- ----
 sale.order                        oyo- cycc c-c- c-c- c-c- c-c- c-c- cyc- c-c- c-c- c--- o--- o--- o---
 sale.order.line                   oyoo cycc c-c- c-c- c-c- c-c- c-c- cycc c-c- c-c- c--- o--- o--- o---

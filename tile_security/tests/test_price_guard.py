@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -14,9 +15,15 @@ class TestPriceGuard(TileInventoryCommon):
         super().setUpClass()
         cls.seller = cls.tile_salesman("tile_price_seller")
         cls.seller.groups_id += cls.env.ref("base.group_allow_export")
-        cls.storekeeper = new_test_user(cls.env, login="tile_price_stock", groups="stock.group_stock_user,base.group_allow_export")
+        cls.storekeeper = new_test_user(
+            cls.env, login="tile_price_stock", groups="stock.group_stock_user,base.group_allow_export"
+        )
         cls.maker = new_test_user(cls.env, login="tile_price_mrp", groups="mrp.group_mrp_user")
-        cls.accountant = new_test_user(cls.env, login="tile_price_acc", groups="account.group_account_invoice")
+        cls.accountant = new_test_user(
+            cls.env, login="tile_price_acc", groups="account.group_account_invoice"
+        )
+        cls.stock_manager = new_test_user(cls.env, login="tile_price_whm", groups="stock.group_stock_manager")
+        cls.buyer = new_test_user(cls.env, login="tile_price_buyer", groups="purchase.group_purchase_user")
         cls.adhesive = cls.plain_product()
         cls.adhesive.is_storable = True
         cls.env["stock.quant"]._update_available_quantity(cls.adhesive, cls.stock, 50)
@@ -46,9 +53,14 @@ class TestPriceGuard(TileInventoryCommon):
                 self.assertFalse(order["tax_totals"])
                 self.assertTrue(order["tile_hide_prices"], "the form hides the price columns and totals")
                 self.assertEqual(
-                    order["order_line"], [{"id": self.line.id, "product_uom_qty": 10, "price_unit": False, "discount": False}]
+                    order["order_line"],
+                    [{"id": self.line.id, "product_uom_qty": 10, "price_unit": False, "discount": False}],
                 )
-                rows = self.env["sale.order"].with_user(user).search_read([("id", "=", self.order.id)], ["amount_untaxed"])
+                rows = (
+                    self.env["sale.order"]
+                    .with_user(user)
+                    .search_read([("id", "=", self.order.id)], ["amount_untaxed"])
+                )
                 self.assertFalse(rows[0]["amount_untaxed"])
 
     def test_sales_and_finance_read_prices(self):
@@ -60,7 +72,9 @@ class TestPriceGuard(TileInventoryCommon):
 
     def test_totals_grouping_searching_and_exports_do_not_tell_the_price(self):
         Line = self.env["sale.order.line"].with_user(self.storekeeper)
-        groups = Line.read_group([("order_id", "=", self.order.id)], ["price_subtotal:sum", "product_uom_qty:sum"], ["order_id"])
+        groups = Line.read_group(
+            [("order_id", "=", self.order.id)], ["price_subtotal:sum", "product_uom_qty:sum"], ["order_id"]
+        )
         self.assertEqual(groups[0]["product_uom_qty"], 10)
         self.assertFalse(groups[0]["price_subtotal"])
         with self.assertRaisesRegex(AccessError, "Unit Price"):
@@ -77,10 +91,16 @@ class TestPriceGuard(TileInventoryCommon):
             )
         # Exports walk their paths without read(): from the delivery and from the order.
         picking = self.order.picking_ids.with_user(self.storekeeper)
-        self.assertEqual(picking.export_data(["name", "sale_id/amount_total"])["datas"], [[picking.name, False]])
-        exported = self.order.with_user(self.storekeeper).export_data(["order_line/product_uom_qty", "order_line/price_unit"])
+        self.assertEqual(
+            picking.export_data(["name", "sale_id/amount_total"])["datas"], [[picking.name, False]]
+        )
+        exported = self.order.with_user(self.storekeeper).export_data(
+            ["order_line/product_uom_qty", "order_line/price_unit"]
+        )
         self.assertEqual(exported["datas"], [[10.0, False]])
-        self.assertEqual(self.order.with_user(self.seller).export_data(["order_line/price_unit"])["datas"], [[35.0]])
+        self.assertEqual(
+            self.order.with_user(self.seller).export_data(["order_line/price_unit"])["datas"], [[35.0]]
+        )
 
     def test_warehouse_changes_no_price_and_still_delivers(self):
         with self.assertRaisesRegex(AccessError, "Unit Price"):
@@ -95,11 +115,66 @@ class TestPriceGuard(TileInventoryCommon):
         self.assertEqual(self.line.untaxed_amount_to_invoice, 350.0)
 
     def test_order_list_has_no_amounts_for_the_warehouse(self):
-        arch = self.env["sale.order"].with_user(self.storekeeper).get_views([(False, "list")])["views"]["list"]["arch"]
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.storekeeper)
+            .get_views([(False, "list")])["views"]["list"]["arch"]
+        )
         self.assertNotIn('name="amount_total"', arch)
-        arch = self.env["sale.order"].with_user(self.seller).get_views([(False, "list")])["views"]["list"]["arch"]
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.seller)
+            .get_views([(False, "list")])["views"]["list"]["arch"]
+        )
         self.assertIn('name="amount_total"', arch)
         # The form opens for the warehouse user (what a delivery's Sales Order button does).
         form = Form(self.order.with_user(self.storekeeper))
         with form.order_line.edit(0) as line:
             self.assertEqual(line.product_uom_qty, 10)
+
+    def test_warehouse_receives_without_seeing_costs(self):
+        category = self.env["product.category"].create(
+            {"name": "Grout (AVCO)", "property_cost_method": "average"}
+        )
+        grout = self.env["product.product"].create(
+            {"name": "Grout 5 kg", "is_storable": True, "categ_id": category.id, "standard_price": 4.0}
+        )
+        vendor = self.env["res.partner"].create({"name": "Foshan Grout Works"})
+        purchase = self.env["purchase.order"].create(
+            {
+                "partner_id": vendor.id,
+                "order_line": [
+                    Command.create({"product_id": grout.id, "product_qty": 10, "price_unit": 6.0})
+                ],
+            }
+        )
+        purchase.button_confirm()
+        wh = self.storekeeper
+        line = purchase.order_line.with_user(wh).read(["product_qty", "price_unit", "price_subtotal"])[0]
+        self.assertEqual(line["product_qty"], 10)
+        self.assertFalse(line["price_unit"] or line["price_subtotal"])
+        self.assertFalse(purchase.with_user(wh).read(["amount_total"])[0]["amount_total"])
+        self.assertEqual(purchase.order_line.with_user(self.buyer).read(["price_unit"])[0]["price_unit"], 6.0)
+        self.assertFalse(grout.with_user(wh).read(["standard_price"])[0]["standard_price"])
+        self.assertFalse(grout.product_tmpl_id.with_user(wh).read(["standard_price"])[0]["standard_price"])
+        self.assertTrue(grout.with_user(wh).tile_prices_hidden, "the product form hides the cost")
+        picking = purchase.picking_ids.with_user(wh)
+        self.assertFalse(picking.move_ids.read(["price_unit"])[0]["price_unit"])
+        # Receiving: Odoo's valuation runs as the warehouse user on the real prices.
+        picking.move_ids.quantity = 10
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(grout.standard_price, 6.0, "average cost from the purchase price")
+        self.assertEqual(
+            grout.with_user(self.stock_manager).read(["standard_price"])[0]["standard_price"], 6.0
+        )
+        self.assertFalse(grout.with_user(self.stock_manager).tile_prices_hidden)
+
+    def test_lot_costs_hidden_from_the_warehouse(self):
+        lot = self.tile_lot(self.tile_600, "COST-1", 40)
+        lot.standard_price = 12.5
+        self.assertFalse(lot.with_user(self.storekeeper).read(["standard_price"])[0]["standard_price"])
+        self.assertTrue(lot.with_user(self.storekeeper).tile_prices_hidden)
+        self.assertEqual(
+            lot.with_user(self.stock_manager).read(["standard_price"])[0]["standard_price"], 12.5
+        )
