@@ -1,50 +1,21 @@
 #!/bin/bash
-
-set -e
-
-if [ -v PASSWORD_FILE ]; then
-    PASSWORD="$(< $PASSWORD_FILE)"
-fi
-
-# set the postgres database host, port, user and password according to the environment
-# and pass them as arguments to the odoo process if not present in the config file
-: ${HOST:=${DB_PORT_5432_TCP_ADDR:=${PGHOST:='db'}}}
-: ${PORT:=${DB_PORT_5432_TCP_PORT:=${PGPORT:=5432}}}
-: ${USER:=${DB_ENV_POSTGRES_USER:=${POSTGRES_USER:=${PGUSER:='odoo'}}}}
-: ${PASSWORD:=${DB_ENV_POSTGRES_PASSWORD:=${POSTGRES_PASSWORD:=${PGPASSWORD:='odoo'}}}}
-
-# Unlike 19.0, Odoo 17/18 don't read PG* env vars natively,
-# so we always forward DB params as CLI args (unless set in odoo.conf).
-DB_ARGS=()
-function check_config() {
-    param="$1"
-    value="$2"
-    if ! grep -q -E "^\s*\b${param}\b\s*=" "$ODOO_RC" ; then
-        DB_ARGS+=("--${param}")
-        DB_ARGS+=("${value}")
-    fi;
-}
-check_config "db_host" "$HOST"
-check_config "db_port" "$PORT"
-check_config "db_user" "$USER"
-check_config "db_password" "$PASSWORD"
-
-case "$1" in
-    -- | odoo)
-        shift
-        if [[ "$1" == "scaffold" ]] ; then
-            exec odoo "$@"
-        else
-            wait-for-psql.py ${DB_ARGS[@]} --timeout=30
-            exec odoo "$@" "${DB_ARGS[@]}"
-        fi
-        ;;
-    -*)
-        wait-for-psql.py ${DB_ARGS[@]} --timeout=30
-        exec odoo "$@" "${DB_ARGS[@]}"
-        ;;
-    *)
-        exec "$@"
+# Stand-in for the odoo image's /entrypoint.sh, written for this project: the database
+# connection from HOST / PORT / USER / PASSWORD (or PASSWORD_FILE; defaults db, 5432, odoo,
+# odoo) passed as --db_* arguments unless Odoo's configuration ($ODOO_RC) sets them, a wait for
+# the database server, then Odoo. Any other command runs as given.
+set -euo pipefail
+[ -n "${PASSWORD_FILE:-}" ] && PASSWORD=$(< "$PASSWORD_FILE")
+declare -A connection=(
+    [db_host]=${HOST:-db} [db_port]=${PORT:-5432} [db_user]=${USER:-odoo} [db_password]=${PASSWORD:-odoo}
+)
+args=()
+for key in db_host db_port db_user db_password; do
+    grep -qE "^\s*$key\s*=" "$ODOO_RC" || args+=("--$key" "${connection[$key]}")
+done
+case "${1:-}" in
+    odoo | --) shift ;;
+    -*) ;;
+    *) exec "$@" ;;
 esac
-
-exit 1
+wait-for-psql.py "${args[@]}" --timeout=30
+exec odoo "$@" "${args[@]}"

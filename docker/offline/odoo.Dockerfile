@@ -4,7 +4,8 @@
 # in odoo/addons, plus the "odoo" command; its Python dependencies are Debian's packages
 # (debian/control's Depends and the official Dockerfile's extras). wkhtmltopdf is Debian's
 # unpatched-Qt build (the official image has wkhtmltox 0.12.6.1 with patched Qt).
-# entrypoint.sh, wait-for-psql.py and odoo.conf are the official ones (odoo/docker, 18.0).
+# entrypoint.sh, wait-for-psql.py and odoo.conf are this project's small stand-ins for the
+# official image's (same variables and behaviour for what docker/compose.yaml uses).
 ARG BASE=debian:bookworm-local
 FROM ${BASE}
 SHELL ["/bin/bash", "-xo", "pipefail", "-c"]

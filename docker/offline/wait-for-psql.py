@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
-# The official Odoo image's wait-for-psql.py (odoo/docker, 18.0), only formatted to this
-# repository's ruff rules: the same behaviour.
+"""Wait until the database server accepts a connection (stand-in image, this project's own).
+
+The connection comes from Odoo's configuration ($ODOO_RC) where it sets it, else from the
+--db_* arguments; exits 1 with the last error after --timeout seconds.
+"""
+
 import argparse
 import configparser
 import os
@@ -9,48 +13,37 @@ import time
 
 import psycopg2
 
-if __name__ == "__main__":
-    arg_parser = argparse.ArgumentParser()
-    arg_parser.add_argument("--db_host")
-    arg_parser.add_argument("--db_port")
-    arg_parser.add_argument("--db_user")
-    arg_parser.add_argument("--db_password")
-    arg_parser.add_argument("--timeout", type=int, default=5)
+KEYS = ("db_host", "db_port", "db_user", "db_password", "db_sslmode")
 
-    args = arg_parser.parse_args()
 
-    config_options = {}
-    rc_file_path = os.environ.get("ODOO_RC")
-    if rc_file_path:
-        config = configparser.RawConfigParser()
-        config.read(rc_file_path)
-        config_options = {k: v for k, v in config.items("options")}
-
-    db_host = config_options.get("db_host") or args.db_host or os.environ.get("PGHOST")
-    db_port = config_options.get("db_port") or args.db_port or os.environ.get("PGPORT")
-    db_user = config_options.get("db_user") or args.db_user or os.environ.get("PGUSER")
-    db_password = config_options.get("db_password") or args.db_password or os.environ.get("PGPASSWORD")
-
-    params = {"db_host": db_host, "db_port": db_port, "db_user": db_user, "db_password": db_password}
-    missing_params = [k for k, v in params.items() if v is None]
-    if missing_params:
-        print(f"Missing required database parameters: {', '.join(missing_params)}", file=sys.stderr)
-        sys.exit(1)
-
-    start_time = time.time()
-    while (time.time() - start_time) < args.timeout:
+def main():
+    parser = argparse.ArgumentParser()
+    for key in KEYS:
+        parser.add_argument(f"--{key}")
+    parser.add_argument("--timeout", type=int, default=30)
+    args = parser.parse_args()
+    config = configparser.RawConfigParser()
+    config.read(os.environ.get("ODOO_RC", "/etc/odoo/odoo.conf"))
+    options = dict(config.items("options")) if config.has_section("options") else {}
+    value = {key: options.get(key) or getattr(args, key) for key in KEYS}
+    deadline, error = time.monotonic() + args.timeout, None
+    while time.monotonic() < deadline:
         try:
-            conn = psycopg2.connect(
-                user=db_user, host=db_host, port=db_port, password=db_password, dbname="postgres"
-            )
-            error = ""
-            break
-        except psycopg2.OperationalError as e:
-            error = e
-        else:
-            conn.close()
-        time.sleep(1)
+            psycopg2.connect(
+                host=value["db_host"],
+                port=value["db_port"],
+                user=value["db_user"],
+                password=value["db_password"],
+                sslmode=value["db_sslmode"] or "prefer",
+                dbname="postgres",
+            ).close()
+            return 0
+        except psycopg2.OperationalError as exc:
+            error = exc
+            time.sleep(1)
+    print(f"database not reachable: {error}", file=sys.stderr)
+    return 1
 
-    if error:
-        print(f"Database connection failure: {error}", file=sys.stderr)
-        sys.exit(1)
+
+if __name__ == "__main__":
+    sys.exit(main())
