@@ -1,4 +1,5 @@
 from . import tile_price_guard
+from . import tile_cost_guard
 from . import base
 from . import product_template
 from . import product_product

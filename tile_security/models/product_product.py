@@ -1,19 +1,9 @@
 from odoo import api, models
 
-from .tile_price_guard import COST_GROUPS
-
 
 class ProductProduct(models.Model):
     _name = "product.product"
-    _inherit = ["product.product", "tile.price.guard"]
-
-    @api.model
-    def _tile_price_groups(self):
-        return COST_GROUPS
-
-    @api.model
-    def _tile_price_refuses_writes(self):
-        return False
+    _inherit = ["product.product", "tile.cost.guard"]
 
     @api.model
     def _tile_price_extra_fields(self):

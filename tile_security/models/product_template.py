@@ -1,19 +1,9 @@
 from odoo import api, models
 
-from .tile_price_guard import COST_GROUPS
-
 
 class ProductTemplate(models.Model):
     _name = "product.template"
-    _inherit = ["product.template", "tile.price.guard"]
-
-    @api.model
-    def _tile_price_groups(self):
-        return COST_GROUPS
-
-    @api.model
-    def _tile_price_refuses_writes(self):
-        return False
+    _inherit = ["product.template", "tile.cost.guard"]
 
     @api.model
     def _tile_price_extra_fields(self):
