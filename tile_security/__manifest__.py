@@ -35,11 +35,17 @@
         "data/auditlog_rule_data.xml",
         "views/sale_order_views.xml",
         "views/product_views.xml",
+        "views/purchase_order_views.xml",
         "views/tile_login_attempt_views.xml",
         "views/auditlog_log_views.xml",
         "views/res_config_settings_views.xml",
         "views/tile_security_menus.xml",
     ],
     "demo": ["demo/tile_security_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "tile_security/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

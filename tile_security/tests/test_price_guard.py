@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.tile_inventory.tests.common import TileInventoryCommon
 
@@ -178,3 +178,31 @@ class TestPriceGuard(TileInventoryCommon):
         self.assertEqual(
             lot.with_user(self.stock_manager).read(["standard_price"])[0]["standard_price"], 12.5
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPriceGuardTour(HttpCase):
+    """What the warehouse user sees when clicking through to an order, in the browser."""
+
+    def test_warehouse_user_opens_an_order_without_prices(self):
+        seller = new_test_user(self.env, login="tile_tour_seller", groups="sales_team.group_sale_salesman")
+        new_test_user(self.env, login="tile_tour_stock", groups="stock.group_stock_user")
+        adhesive = self.env["product.product"].create(
+            {
+                "name": "Tile adhesive 25 kg bag",
+                "type": "consu",
+                "list_price": 35.0,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Wang Fang"}).id,
+                "user_id": seller.id,
+                "order_line": [Command.create({"product_id": adhesive.id, "product_uom_qty": 10})],
+            }
+        )
+        order.action_confirm()
+        url = f"/odoo/action-sale.action_orders/{order.id}"
+        self.start_tour(url, "tile_price_guard_warehouse_tour", login="tile_tour_stock")
+        self.start_tour(url, "tile_price_guard_seller_tour", login="tile_tour_seller")
