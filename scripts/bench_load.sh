@@ -6,8 +6,9 @@
 #   core       tile_order_base + tile_inventory (the confirmation's tile code: m², lots, shades)
 #   apps       plain Odoo with every Odoo/OCA app the whole suite installs (mrp, purchase, crm...)
 #   suite      every tile module
-# TILE_BENCH_REPEAT (default 3) runs of 60 confirmations per N; the summary takes each N's
-# median p95 over the runs (a single p95 of 60 moves by +-20 % between runs).
+# TILE_BENCH_REPEAT (default 5) runs of 60 confirmations per N, after a warm-up; the summary
+# takes each N's median p95 over the runs and the p95 of all runs pooled (a single p95 of 60
+# moves by +-20 % between runs: serialization retries sleep up to 2 s each).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 run_setup
 port=${TILE_BENCH_PORT:-$((TILE_HTTP_PORT + 300))}

@@ -18,6 +18,8 @@ from ..allocation import (
 
 # How many lots a message names per shade group.
 LOTS_NAMED = 3
+# How many times a confirmation moves lines off lots other confirmations are taking.
+CLAIM_ATTEMPTS = 3
 
 
 class SaleOrder(models.Model):
@@ -107,24 +109,85 @@ class SaleOrder(models.Model):
             .get_result_ids()
         )
 
-    def _tile_lock_lots(self, lot_ids):
+    def _tile_lock_lots(self, lot_ids, skip_locked=False):
         """Claim the quants of the lots taken, so that a concurrent allocation from them fails.
 
         Odoo runs requests in REPEATABLE READ: a transaction that computed its free
         stock before ours committed gets a serialization failure on these rows and
         is replayed on fresh data (odoo.service.model.retrying). Quants of other lots,
         shades and products stay untouched.
+
+        With ``skip_locked``, quants another transaction holds right now are left
+        alone instead of waited for; returns the set of those lots (busy lots).
         """
         if not lot_ids:
-            return
+            return set()
         self.env["stock.quant"].flush_model()
+        params = [sorted(set(lot_ids)), self._tile_allocation_location_ids()]
+        if not skip_locked:
+            self.env.cr.execute(
+                """UPDATE stock_quant SET lot_id = lot_id
+                    WHERE id IN (SELECT id FROM stock_quant
+                                  WHERE lot_id = ANY(%s) AND location_id = ANY(%s)
+                               ORDER BY id FOR UPDATE)""",
+                params,
+            )
+            return set()
+        # Written, not only locked: a row merely locked by a transaction that has since
+        # committed gives no serialization failure to the ones that read before it.
         self.env.cr.execute(
-            """UPDATE stock_quant SET lot_id = lot_id
-                WHERE id IN (SELECT id FROM stock_quant
-                              WHERE lot_id = ANY(%s) AND location_id = ANY(%s)
-                           ORDER BY id FOR UPDATE)""",
-            [sorted(set(lot_ids)), self._tile_allocation_location_ids()],
+            """WITH claimed AS (
+                   UPDATE stock_quant SET lot_id = lot_id
+                    WHERE id IN (SELECT id FROM stock_quant
+                                  WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
+                               ORDER BY id FOR UPDATE SKIP LOCKED)
+                RETURNING id)
+               SELECT DISTINCT lot_id FROM stock_quant
+                WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
+                  AND id NOT IN (SELECT id FROM claimed)""",
+            {"lots": params[0], "locations": params[1]},
         )
+        return {lot_id for (lot_id,) in self.env.cr.fetchall()}
+
+    def _tile_claim_lots(self, decisions, options, lines):
+        """Lock the lots of ``decisions`` [(lines, plan, rank)]; the decisions finally locked.
+
+        A lot that another confirmation is taking right now is not waited for: its
+        lines get the next shade group that serves them alone, as Odoo's own
+        reservation skips quants others hold (waiting would end in a replay of the
+        whole request). Only lines served by rank (the smallest group that fits) are
+        moved; lines held, re-ordered, mixed or with a lot chosen by hand keep their
+        lots and wait for them, and so does everything when no other group fits.
+        """
+        hand_lots = set(lines.lot_id.ids)
+        hand_products = lines.filtered("lot_id").product_id
+        current, busy = decisions, set()
+        for _attempt in range(CLAIM_ATTEMPTS):
+            wanted = {lot_id for _grp, plan, _r in current for lot_id, _q in plan} | hand_lots
+            newly_busy = self._tile_lock_lots(wanted, skip_locked=True)
+            if not newly_busy:
+                return current
+            busy |= newly_busy
+            moved = []
+            for group, plan, rank in current:
+                if busy.isdisjoint(lot_id for lot_id, _q in plan):
+                    moved.append((group, plan, rank))
+                    continue
+                product = group.product_id
+                if rank not in (2, "busy") or hand_lots & busy or product in hand_products:
+                    break
+                free = [opt for opt in options[product] if opt.lot_id not in busy]
+                chosen = choose_group(free, sum(group.mapped("product_uom_qty")))
+                if not chosen:
+                    break
+                options[product] = take(options[product], chosen[1])
+                moved.append((group, chosen[1], "busy"))
+            else:
+                current = moved
+                continue
+            break
+        self._tile_lock_lots({lot_id for _grp, plan, _r in decisions for lot_id, _q in plan} | hand_lots)
+        return decisions
 
     def _tile_active_holds(self, products):
         return (
@@ -188,9 +251,7 @@ class SaleOrder(models.Model):
                 decisions.append((group.filtered(lambda sol: not sol.lot_id), plan, rank))
         if problems:
             raise UserError("\n\n".join(problems))
-        self._tile_lock_lots(
-            [lot_id for _grp, plan, _r in decisions for lot_id, _q in plan] + lines.lot_id.ids
-        )
+        decisions = self._tile_claim_lots(decisions, options, lines)
         for group, plan, _rank in decisions:
             self._tile_assign(group, plan)
         if decisions:
@@ -267,6 +328,10 @@ class SaleOrder(models.Model):
             0: _("held for this customer"),
             1: _("the shade this customer bought before"),
             2: _("the smallest shade group that covers it (bigger ones stay whole)"),
+            "busy": _(
+                "the smallest shade group that covers it among those no other order was taking "
+                "at that moment"
+            ),
             "mixed": _(
                 "shades mixed by %(user)s. Reason: %(reason)s",
                 user=self.env.user.name,

@@ -1,3 +1,5 @@
+import psycopg2
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.service.model import retrying
@@ -7,12 +9,12 @@ from odoo.tools import mute_logger
 from odoo.addons.tile_order_base.tests.common import PACKS
 
 
-@tagged("post_install", "-at_install")
-class TestConcurrentAllocation(BaseCase):
-    """Two salespeople confirm orders for the last boxes of one lot at the same moment.
+class ConcurrentCase(BaseCase):
+    """Orders confirmed at the same moment on two real database cursors: the data is
+    committed, and removed again after each test."""
 
-    Runs on two real database cursors, so the data is committed and removed again.
-    """
+    # (lot name, shade, pieces) of the race tile's lots
+    LOTS = [("LAST-BOXES", "A1", 40)]
 
     def setUp(self):
         super().setUp()
@@ -37,11 +39,14 @@ class TestConcurrentAllocation(BaseCase):
                 }
             )
             warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
-            lot = env["stock.lot"].create(
-                {"name": "LAST-BOXES", "product_id": product.id, "tile_shade": "A1"}
-            )
-            env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 40, lot_id=lot)
-            partner = env["res.partner"].create({"name": "Race customer"})
+            lots = env["stock.lot"]
+            for name, shade, pieces in self.LOTS:
+                lot = env["stock.lot"].create({"name": name, "product_id": product.id, "tile_shade": shade})
+                env["stock.quant"]._update_available_quantity(
+                    product, warehouse.lot_stock_id, pieces, lot_id=lot
+                )
+                lots |= lot
+            partners = env["res.partner"].create([{"name": "Race customer"}, {"name": "Second customer"}])
             orders = env["sale.order"].create(
                 [
                     {
@@ -52,11 +57,20 @@ class TestConcurrentAllocation(BaseCase):
                             )
                         ],
                     }
-                    for _i in range(2)
+                    for partner in (partners[0], partners[self.SECOND_PARTNER])
                 ]
             )
-            self.ids = {"product": product.id, "lot": lot.id, "partner": partner.id, "orders": orders.ids}
+            self.ids = {
+                "product": product.id,
+                "lot": lots[0].id,
+                "lots": lots.ids,
+                "partners": partners.ids,
+                "orders": orders.ids,
+            }
         self.addCleanup(self._cleanup)
+
+    # Index in the partners of the second order's customer (0: both orders for one customer).
+    SECOND_PARTNER = 0
 
     def _env(self, cr):
         from odoo import SUPERUSER_ID, api
@@ -66,16 +80,21 @@ class TestConcurrentAllocation(BaseCase):
     def _cleanup(self):
         with self.registry.cursor() as cr:
             env = self._env(cr)
-            orders = env["sale.order"].browse(self.ids["orders"])
+            orders = env["sale.order"].search([("partner_id", "in", self.ids["partners"])])
             orders.picking_ids.action_cancel()
             orders.picking_ids.unlink()
             orders._action_cancel()
             orders.unlink()
             env["stock.quant"].search([("product_id", "=", self.ids["product"])]).sudo().unlink()
             env["stock.move"].search([("product_id", "=", self.ids["product"])]).unlink()
-            env["stock.lot"].browse(self.ids["lot"]).unlink()
+            env["stock.lot"].browse(self.ids["lots"]).unlink()
             env["product.product"].browse(self.ids["product"]).product_tmpl_id.unlink()
-            env["res.partner"].browse(self.ids["partner"]).unlink()
+            env["res.partner"].browse(self.ids["partners"]).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentAllocation(ConcurrentCase):
+    """Two salespeople confirm orders for the last boxes of one lot at the same moment."""
 
     def test_second_confirmation_gets_the_no_single_lot_message(self):
         self._race()
@@ -131,3 +150,79 @@ class TestConcurrentAllocation(BaseCase):
             self.assertEqual(a.order_line.lot_id.id, self.ids["lot"])
             self.assertEqual(b.state, "draft", "the second order did not get the same boxes")
             self.assertFalse(b.order_line.lot_id)
+
+
+@tagged("post_install", "-at_install")
+class TestBusyLotSkipped(ConcurrentCase):
+    """A lot another confirmation is taking right now is not waited for (Odoo's own
+    reservation skips quants others hold): the order gets the next shade group that fits.
+    Both orders pass through the same moment: A has taken A1 and not yet committed."""
+
+    # A1 (20 boxes) is the smallest group that fits 8 boxes; B2 (100 boxes) the next one.
+    LOTS = [("SMALL-A1", "A1", 80), ("BIG-B2", "B2", 400)]
+    SECOND_PARTNER = 1
+
+    def _confirm_while_a_holds_a1(self, before_b=None):
+        order_a, order_b = self.ids["orders"]
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        try:
+            env_a, env_b = self._env(cr_a), self._env(cr_b)
+            env_b["stock.lot"].browse(self.ids["lots"]).mapped("tile_qty_free")  # B's snapshot: before A
+            env_a["sale.order"].browse(order_a).action_confirm()
+            env_a.flush_all()
+            self.assertEqual(env_a["sale.order"].browse(order_a).order_line.lot_id.name, "SMALL-A1")
+            # Without the skip, B would wait on A's locks: a short lock timeout turns that into an error.
+            cr_b.execute("SET LOCAL lock_timeout = '2s'")
+            if before_b:
+                before_b(env_b)
+            env_b["sale.order"].browse(order_b).action_confirm()
+            env_b.flush_all()
+            cr_a.commit()
+            cr_b.commit()
+        finally:
+            cr_a.close()
+            cr_b.close()
+
+    def test_order_takes_the_next_group_instead_of_waiting(self):
+        self._confirm_while_a_holds_a1()
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            a, b = env["sale.order"].browse(self.ids["orders"])
+            self.assertEqual((a.state, b.state), ("sale", "sale"))
+            self.assertEqual(a.order_line.lot_id.name, "SMALL-A1")
+            self.assertEqual(b.order_line.lot_id.name, "BIG-B2", "B did not wait for A1: it took B2")
+            self.assertTrue(
+                any("no other order was taking" in message.body for message in b.message_ids),
+                "the chatter says why B got the bigger group",
+            )
+            lots = env["stock.lot"].browse(self.ids["lots"])
+            self.assertEqual(lots.mapped("tile_qty_free"), [80 - 32, 400 - 32])
+
+    def test_reorder_of_the_busy_shade_waits_for_it(self):
+        """B's customer bought A1 before: B must match that shade, so it waits for A's lock
+        (here: the lock timeout) rather than quietly take another shade."""
+
+        def bought_a1_before(env_b):
+            earlier = env_b["sale.order"].create(
+                {
+                    "partner_id": self.ids["partners"][1],
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.ids["product"],
+                                "product_uom_qty": 4,
+                                "lot_id": self.ids["lots"][0],
+                            }
+                        )
+                    ],
+                }
+            )
+            earlier.state = "sale"  # as if confirmed and delivered long ago
+            env_b.flush_all()
+
+        with (
+            self.assertRaises(psycopg2.errors.LockNotAvailable),
+            mute_logger("odoo.sql_db"),
+        ):
+            self._confirm_while_a_holds_a1(before_b=bought_a1_before)

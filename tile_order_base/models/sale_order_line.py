@@ -57,6 +57,14 @@ class SaleOrderLine(models.Model):
     def create(self, vals_list):
         # product_uom_qty has a default (1.0), which would win over its compute:
         # derive the pieces from the asked quantity before the record exists.
+        # The products' tile data in one read for all such lines, not one per line.
+        self.env["product.product"].browse(
+            {
+                vals["product_id"]
+                for vals in vals_list
+                if type(vals.get("product_id")) is int and vals.get("tile_entry_qty")
+            }
+        ).product_tmpl_id.mapped("tile_pieces_per_box")
         for vals in vals_list:
             if "tile_entry_text" in vals:
                 vals.update(

@@ -77,19 +77,14 @@ class SaleOrder(models.Model):
         # sudo: rules are configuration a sales manager set; the order's company picks them,
         # whoever creates the order (a salesperson, the website, an import).
         Rule = self.env["tile.routing.rule"].sudo()
-        by_company = {}
         matches = {}
         for order in self:
             if not order.partner_id:
                 matches[order] = (Rule, None)
                 continue
-            company = order.company_id.id
-            if company not in by_company:
-                rules = Rule.search([("company_id", "=", company)])
-                by_company[company] = (rules, [rule._tile_matcher_rule() for rule in rules])
-            records, plain = by_company[company]
-            found, met = routing.first_match(plain, order._tile_routing_customer())
-            matches[order] = (records.browse(found.key) if found else Rule, met)
+            rules = Rule._tile_matcher_rules(order.company_id.id)
+            found, met = routing.first_match(rules, order._tile_routing_customer())
+            matches[order] = (Rule.browse(found.key) if found else Rule, met)
         return matches
 
     # --- computes: Odoo's choice first, then the rule's ----------------------------------------

@@ -51,9 +51,12 @@ class Base(models.AbstractModel):
             if field is None:
                 return None
             # Models inheriting tile.price.guard: sales orders and their lines.
-            if hasattr(model, "_tile_price_fields") and model._tile_prices_hidden():
-                if field.name in model._tile_price_fields():
-                    return model
+            if (
+                hasattr(model, "_tile_price_fields")
+                and field.name in model._tile_price_fields()
+                and model._tile_prices_hidden()
+            ):
+                return model
             if not field.relational:
                 return None
             model = self.env[field.comodel_name]

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 
 # Who sees what a customer pays: sales and finance (invoicing, accounting, auditors). Odoo
@@ -52,9 +52,13 @@ class TilePriceGuard(models.AbstractModel):
         return True
 
     @api.model
+    @tools.ormcache()
     def _tile_price_fields(self):
+        # Cached per model (ormcache keys on it): every write and search asks.
         extra = set(self._tile_price_extra_fields())
-        return {name for name, field in self._fields.items() if field.type == "monetary" or name in extra}
+        return frozenset(
+            name for name, field in self._fields.items() if field.type == "monetary" or name in extra
+        )
 
     @api.model
     def _tile_prices_hidden(self):
@@ -75,8 +79,8 @@ class TilePriceGuard(models.AbstractModel):
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load)
-        hidden = self._tile_prices_hidden() and self._tile_price_fields().intersection(fnames)
-        if hidden:
+        hidden = self._tile_price_fields().intersection(fnames)
+        if hidden and self._tile_prices_hidden():
             for values in result:
                 values.update(dict.fromkeys(hidden, False))
         return result
@@ -96,8 +100,8 @@ class TilePriceGuard(models.AbstractModel):
         return result
 
     def write(self, vals):
-        if self._tile_price_refuses_writes() and self._tile_prices_hidden():
+        if self._tile_price_refuses_writes():
             written = self._tile_price_fields().intersection(vals)
-            if written:
+            if written and self._tile_prices_hidden():
                 raise self._tile_price_refusal(written)
         return super().write(vals)
