@@ -69,7 +69,7 @@ def seed(conf, dbname, kind):
                     )
                 )
                 env["stock.quant"]._update_available_quantity(
-                    product, stock, 4 * rng.randint(60, 300), lot_id=lot
+                    product, stock, 4 * rng.randint(180, 900), lot_id=lot
                 )
         group = env.ref("sales_team.group_sale_salesman")
         # The bench measures confirmation, not sign-in: tile_security's second factor (which makes
@@ -227,8 +227,9 @@ def main(conf, dbname, kind, port, results_path=None):
                 break
             except OSError:
                 time.sleep(1)
-        # Warm-up, not measured: each worker loads the registry on its first request.
-        run(port, dbname, kind, 2, products, users, partners, 0, orders=10)
+        # Warm-up, not measured: each worker loads the registry and each user's access rules
+        # on its first requests.
+        run(port, dbname, kind, USERS, products, users, partners, 0, orders=2 * USERS)
         for n in RUNS:
             for repeat in range(REPEAT):
                 measure(port, dbname, kind, n, repeat, products, users, partners, log_path, results_path)

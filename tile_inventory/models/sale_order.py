@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from markupsafe import Markup
+from psycopg2.errors import SerializationFailure
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
@@ -117,47 +118,72 @@ class SaleOrder(models.Model):
         is replayed on fresh data (odoo.service.model.retrying). Quants of other lots,
         shades and products stay untouched.
 
-        With ``skip_locked``, quants another transaction holds right now are left
-        alone instead of waited for; returns the set of those lots (busy lots).
+        With ``skip_locked`` nothing fails or waits: the lots whose quants another
+        transaction holds right now, or changed since this one read them, are left
+        alone and returned (busy lots); the others are claimed.
         """
         if not lot_ids:
             return set()
         self.env["stock.quant"].flush_model()
-        params = [sorted(set(lot_ids)), self._tile_allocation_location_ids()]
+        lots, locations = sorted(set(lot_ids)), self._tile_allocation_location_ids()
         if not skip_locked:
             self.env.cr.execute(
                 """UPDATE stock_quant SET lot_id = lot_id
                     WHERE id IN (SELECT id FROM stock_quant
                                   WHERE lot_id = ANY(%s) AND location_id = ANY(%s)
                                ORDER BY id FOR UPDATE)""",
-                params,
+                [lots, locations],
             )
             return set()
-        # Written, not only locked: a row merely locked by a transaction that has since
-        # committed gives no serialization failure to the ones that read before it.
-        self.env.cr.execute(
-            """WITH claimed AS (
-                   UPDATE stock_quant SET lot_id = lot_id
-                    WHERE id IN (SELECT id FROM stock_quant
-                                  WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
-                               ORDER BY id FOR UPDATE SKIP LOCKED)
-                RETURNING id)
-               SELECT DISTINCT lot_id FROM stock_quant
-                WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
-                  AND id NOT IN (SELECT id FROM claimed)""",
-            {"lots": params[0], "locations": params[1]},
-        )
-        return {lot_id for (lot_id,) in self.env.cr.fetchall()}
+        try:
+            return self._tile_claim_quants(lots, locations)
+        except SerializationFailure:
+            # Some lot changed since this transaction read the stock (another order took
+            # from it and committed): its figures here are old. Find which, lot by lot.
+            busy = set()
+            for lot_id in lots:
+                try:
+                    busy |= self._tile_claim_quants([lot_id], locations)
+                except SerializationFailure:
+                    busy.add(lot_id)
+            return busy
+
+    def _tile_claim_quants(self, lots, locations):
+        """Claim the quants of ``lots`` others do not hold; the lots some of whose quants they do.
+
+        In a savepoint: a serialization failure (a lot changed since this transaction
+        read it) undoes just this claim, and the caller decides.
+        """
+        cr = self.env.cr
+        with cr.savepoint(flush=False):
+            # Written, not only locked: a row merely locked by a transaction that has since
+            # committed gives no serialization failure to the ones that read before it.
+            cr.execute(
+                """WITH claimed AS (
+                       UPDATE stock_quant SET lot_id = lot_id
+                        WHERE id IN (SELECT id FROM stock_quant
+                                      WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
+                                   ORDER BY id FOR UPDATE SKIP LOCKED)
+                    RETURNING id)
+                   SELECT DISTINCT lot_id FROM stock_quant
+                    WHERE lot_id = ANY(%(lots)s) AND location_id = ANY(%(locations)s)
+                      AND id NOT IN (SELECT id FROM claimed)""",
+                {"lots": lots, "locations": locations},
+                log_exceptions=False,
+            )
+            return {lot_id for (lot_id,) in cr.fetchall()}
 
     def _tile_claim_lots(self, decisions, options, lines):
         """Lock the lots of ``decisions`` [(lines, plan, rank)]; the decisions finally locked.
 
-        A lot that another confirmation is taking right now is not waited for: its
-        lines get the next shade group that serves them alone, as Odoo's own
-        reservation skips quants others hold (waiting would end in a replay of the
-        whole request). Only lines served by rank (the smallest group that fits) are
-        moved; lines held, re-ordered, mixed or with a lot chosen by hand keep their
-        lots and wait for them, and so does everything when no other group fits.
+        A lot that another confirmation is taking right now, or took from since this
+        one read the stock, is not waited for: its lines get the next shade group that
+        serves them alone, as Odoo's own reservation skips quants others hold (waiting
+        would end in a replay of the whole request, after a pause of up to seconds).
+        Only lines served by rank (the smallest group that fits) are moved; lines
+        held, re-ordered, mixed or with a lot chosen by hand keep their lots and wait
+        for them (a changed lot: the request is replayed on fresh stock), and so does
+        everything when no other group fits.
         """
         hand_lots = set(lines.lot_id.ids)
         hand_products = lines.filtered("lot_id").product_id
