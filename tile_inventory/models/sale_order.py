@@ -180,10 +180,11 @@ class SaleOrder(models.Model):
         one read the stock, is not waited for: its lines get the next shade group that
         serves them alone, as Odoo's own reservation skips quants others hold (waiting
         would end in a replay of the whole request, after a pause of up to seconds).
-        Only lines served by rank (the smallest group that fits) are moved; lines
-        held, re-ordered, mixed or with a lot chosen by hand keep their lots and wait
-        for them (a changed lot: the request is replayed on fresh stock), and so does
-        everything when no other group fits.
+        Lines served by rank (the smallest group that fits) may move to any group,
+        re-orders only to another lot of the shade group the customer bought before;
+        lines held, mixed or with a lot chosen by hand keep their lots and wait for
+        them (a changed lot: the request is replayed on fresh stock), and so does
+        everything when nothing else fits.
         """
         hand_lots = set(lines.lot_id.ids)
         hand_products = lines.filtered("lot_id").product_id
@@ -200,14 +201,19 @@ class SaleOrder(models.Model):
                     moved.append((group, plan, rank))
                     continue
                 product = group.product_id
-                if rank not in (2, "busy") or hand_lots & busy or product in hand_products:
+                if rank not in (1, 2, "busy") or hand_lots & busy or product in hand_products:
                     break
                 free = [opt for opt in options[product] if opt.lot_id not in busy]
+                if rank == 1:
+                    # The shade the customer bought before: another lot of its shade group only.
+                    planned = {lot_id for lot_id, _q in plan}
+                    keys = {opt.group for opt in options[product] if opt.lot_id in planned}
+                    free = [opt for opt in free if opt.group in keys]
                 chosen = choose_group(free, sum(group.mapped("product_uom_qty")))
                 if not chosen:
                     break
                 options[product] = take(options[product], chosen[1])
-                moved.append((group, chosen[1], "busy"))
+                moved.append((group, chosen[1], 1 if rank == 1 else "busy"))
             else:
                 current = moved
                 continue

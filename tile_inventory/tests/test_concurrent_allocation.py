@@ -152,14 +152,9 @@ class TestConcurrentAllocation(ConcurrentCase):
             self.assertFalse(b.order_line.lot_id)
 
 
-@tagged("post_install", "-at_install")
-class TestBusyLotSkipped(ConcurrentCase):
-    """A lot another confirmation is taking right now is not waited for (Odoo's own
-    reservation skips quants others hold): the order gets the next shade group that fits.
-    Both orders pass through the same moment: A has taken A1 and not yet committed."""
+class BusyLotCase(ConcurrentCase):
+    """Order A has taken lot SMALL-A1 and not yet committed (or just has) when B confirms."""
 
-    # A1 (20 boxes) is the smallest group that fits 8 boxes; B2 (100 boxes) the next one.
-    LOTS = [("SMALL-A1", "A1", 80), ("BIG-B2", "B2", 400)]
     SECOND_PARTNER = 1
 
     def _confirm_while_a_holds_a1(self, before_b=None, a_commits_first=False):
@@ -185,6 +180,34 @@ class TestBusyLotSkipped(ConcurrentCase):
         finally:
             cr_a.close()
             cr_b.close()
+
+    def _bought_a1_before(self, env_b):
+        earlier = env_b["sale.order"].create(
+            {
+                "partner_id": self.ids["partners"][1],
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.ids["product"],
+                            "product_uom_qty": 4,
+                            "lot_id": self.ids["lots"][0],
+                        }
+                    )
+                ],
+            }
+        )
+        earlier.state = "sale"  # as if confirmed and delivered long ago
+        env_b.flush_all()
+
+
+@tagged("post_install", "-at_install")
+class TestBusyLotSkipped(BusyLotCase):
+    """A lot another confirmation is taking right now is not waited for (Odoo's own
+    reservation skips quants others hold): the order gets the next shade group that fits.
+    Both orders pass through the same moment: A has taken A1 and not yet committed."""
+
+    # A1 (20 boxes) is the smallest group that fits 8 boxes; B2 (100 boxes) the next one.
+    LOTS = [("SMALL-A1", "A1", 80), ("BIG-B2", "B2", 400)]
 
     def test_order_takes_the_next_group_instead_of_waiting(self):
         self._confirm_while_a_holds_a1()
@@ -216,26 +239,42 @@ class TestBusyLotSkipped(ConcurrentCase):
         """B's customer bought A1 before: B must match that shade, so it waits for A's lock
         (here: the lock timeout) rather than quietly take another shade."""
 
-        def bought_a1_before(env_b):
-            earlier = env_b["sale.order"].create(
-                {
-                    "partner_id": self.ids["partners"][1],
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": self.ids["product"],
-                                "product_uom_qty": 4,
-                                "lot_id": self.ids["lots"][0],
-                            }
-                        )
-                    ],
-                }
-            )
-            earlier.state = "sale"  # as if confirmed and delivered long ago
-            env_b.flush_all()
-
         with (
             self.assertRaises(psycopg2.errors.LockNotAvailable),
             mute_logger("odoo.sql_db"),
         ):
-            self._confirm_while_a_holds_a1(before_b=bought_a1_before)
+            self._confirm_while_a_holds_a1(before_b=self._bought_a1_before)
+
+
+@tagged("post_install", "-at_install")
+class TestBusyLotSameShade(BusyLotCase):
+    """Two lots of shade A1: a re-order of A1 whose lot another confirmation is taking gets
+    the other A1 lot (the same shade group, so the same shade), without waiting."""
+
+    LOTS = [("SMALL-A1", "A1", 80), ("OTHER-A1", "A1", 80), ("BIG-B2", "B2", 400)]
+
+    def test_order_takes_the_other_lot_of_the_group_instead_of_waiting(self):
+        # A rank-served order moves within the smallest group first: A1 still fits.
+        self._confirm_while_a_holds_a1()
+        with self.registry.cursor() as cr:
+            a, b = self._env(cr)["sale.order"].browse(self.ids["orders"])
+            self.assertEqual((a.order_line.lot_id.name, b.order_line.lot_id.name), ("SMALL-A1", "OTHER-A1"))
+
+    def test_order_takes_the_other_lot_when_its_lot_changed_since_it_looked(self):
+        self._confirm_while_a_holds_a1(a_commits_first=True)
+        with self.registry.cursor() as cr:
+            a, b = self._env(cr)["sale.order"].browse(self.ids["orders"])
+            self.assertEqual((a.order_line.lot_id.name, b.order_line.lot_id.name), ("SMALL-A1", "OTHER-A1"))
+
+    def test_reorder_takes_the_other_lot_of_the_shade_bought_before(self):
+        """No waiting here: the other A1 lot has the shade the customer bought."""
+        self._confirm_while_a_holds_a1(before_b=self._bought_a1_before)
+        with self.registry.cursor() as cr:
+            a, b = self._env(cr)["sale.order"].browse(self.ids["orders"])
+            self.assertEqual((a.state, b.state), ("sale", "sale"))
+            line = b.order_line.filtered(lambda sol: sol.tile_entry_qty == 8)
+            self.assertEqual(line.lot_id.name, "OTHER-A1")
+            self.assertTrue(
+                any("bought before" in message.body for message in b.message_ids),
+                "still served as the shade bought before",
+            )
