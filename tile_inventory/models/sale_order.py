@@ -1,3 +1,4 @@
+import logging
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -16,6 +17,8 @@ from ..allocation import (
     mix_plan,
     take,
 )
+
+_logger = logging.getLogger(__name__)
 
 # How many lots a message names per shade group.
 LOTS_NAMED = 3
@@ -181,7 +184,7 @@ class SaleOrder(models.Model):
         serves them alone, as Odoo's own reservation skips quants others hold (waiting
         would end in a replay of the whole request, after a pause of up to seconds).
         Lines served by rank (the smallest group that fits) may move to any group,
-        re-orders only to another lot of the shade group the customer bought before;
+        re-orders only to another lot of a shade group the customer bought before;
         lines held, mixed or with a lot chosen by hand keep their lots and wait for
         them (a changed lot: the request is replayed on fresh stock), and so does
         everything when nothing else fits.
@@ -205,9 +208,8 @@ class SaleOrder(models.Model):
                     break
                 free = [opt for opt in options[product] if opt.lot_id not in busy]
                 if rank == 1:
-                    # The shade the customer bought before: another lot of its shade group only.
-                    planned = {lot_id for lot_id, _q in plan}
-                    keys = {opt.group for opt in options[product] if opt.lot_id in planned}
+                    # A re-order keeps to shade groups the customer bought before.
+                    keys = {opt.group for opt in options[product] if opt.preferred <= 1}
                     free = [opt for opt in free if opt.group in keys]
                 chosen = choose_group(free, sum(group.mapped("product_uom_qty")))
                 if not chosen:
@@ -218,6 +220,12 @@ class SaleOrder(models.Model):
                 current = moved
                 continue
             break
+        _logger.info(
+            "%s waits for lots %s that another confirmation is taking (plans ranked %s)",
+            self.name,
+            sorted(busy),
+            sorted({str(rank) for _grp, _plan, rank in current}),
+        )
         self._tile_lock_lots({lot_id for _grp, plan, _r in decisions for lot_id, _q in plan} | hand_lots)
         return decisions
 
